@@ -1,0 +1,85 @@
+package io.usagereports.client;
+
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportIds;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ReportPage;
+import io.usagereports.model.reports.ReportRevisions;
+import io.usagereports.model.reports.ReportUpdate;
+import io.usagereports.model.reports.ResultAction;
+import io.usagereports.model.reports.ScheduleType;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The usage-reports API ({@code <base>/api/2}) as typed Java calls. Every error answer is
+ * thrown as an {@link ApiErrorException}. Build one with {@link ReportsClient#connect}, or
+ * inject it with {@code @RestClient} and configure {@code report-api/mp-rest/url}.
+ */
+@RegisterRestClient(configKey = "report-api")
+@RegisterProvider(ApiErrorMapper.class)
+@RegisterProvider(WireJsonResolver.class)
+@RegisterProvider(WireEnumParamConverters.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ReportsApi {
+
+    /** Creates a report definition; absent optional fields take their defaults. */
+    @POST
+    @Path("reports")
+    Report createReport(Report report);
+
+    @GET
+    @Path("reports/{id}")
+    Report getReport(@PathParam("id") UUID id);
+
+    /**
+     * One page of report definitions; every filter may be {@code null}. Pass the previous
+     * page's {@code paging().cursors().after()} as {@code after} for the next page.
+     */
+    @GET
+    @Path("reports")
+    ReportPage listReports(@QueryParam("tenant_id") UUID tenantId,
+                           @QueryParam("kind") ReportKind kind,
+                           @QueryParam("result_action") ResultAction resultAction,
+                           @QueryParam("schedule_type") ScheduleType scheduleType,
+                           @QueryParam("limit") Integer limit,
+                           @QueryParam("after") String after);
+
+    @GET
+    @Path("tenants/{tenant_id}/reports")
+    ReportIds tenantReports(@PathParam("tenant_id") UUID tenantId);
+
+    /**
+     * Updates a monthly report. {@code ifMatch} is the version last seen, as an ETag
+     * ({@code "3"}) or bare ({@code 3}); {@code null} applies the update to the latest version.
+     */
+    @PUT
+    @Path("reports/{id}")
+    Report updateReport(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ReportUpdate update);
+
+    /** Updates a monthly report only if it is still at {@code version}. */
+    default Report updateReport(UUID id, int version, ReportUpdate update) {
+        return updateReport(id, "\"" + version + "\"", update);
+    }
+
+    @DELETE
+    @Path("reports/{id}")
+    void deleteReport(@PathParam("id") UUID id, @QueryParam("version") int version);
+
+    @GET
+    @Path("reports/{id}/revisions")
+    ReportRevisions revisions(@PathParam("id") UUID id);
+}

@@ -1,0 +1,46 @@
+package io.usagereports.model.common;
+
+/**
+ * The stable {@code error.code} values a client can switch on (spec §1). The HTTP status
+ * family of each is given for orientation; the server's error mapping is authoritative.
+ */
+public final class ErrorCodes {
+
+    /** 400: the body is not well-formed JSON, or is missing where one is required. */
+    public static final String INVALID_JSON = "invalid_json";
+    /** 400: a JSON value has the wrong type (a string where an object is expected, ...). */
+    public static final String INVALID_TYPE = "invalid_type";
+    /** 400: the body names a field the API does not know. */
+    public static final String UNKNOWN_FIELD = "unknown_field";
+    /** 400: the body sets a field only the server assigns ({@code id}, {@code version}). */
+    public static final String READ_ONLY_FIELD = "read_only_field";
+    /** 400: a required field or parameter is absent. */
+    public static final String REQUIRED_FIELD = "required_field";
+    /** 400: a field is present where the rest of the request forbids it. */
+    public static final String FIELD_NOT_ALLOWED = "field_not_allowed";
+    /** 400: a value is malformed or outside its allowed set or range. */
+    public static final String INVALID_VALUE = "invalid_value";
+    /** 400: the same value appears twice in a list that must not repeat. */
+    public static final String DUPLICATE_VALUE = "duplicate_value";
+    /** 400: a PUT names a field that cannot be updated. */
+    public static final String FIELD_NOT_UPDATABLE = "field_not_updatable";
+    /** 400: the report cannot be updated at all (only monthly reports can). */
+    public static final String NOT_UPDATABLE = "not_updatable";
+    /** 404: no such object, or no such path. */
+    public static final String NOT_FOUND = "not_found";
+    /** 405: the path exists but not with this method. */
+    public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
+    /** 406: the client accepts no representation the server can produce. */
+    public static final String NOT_ACCEPTABLE = "not_acceptable";
+    /** 409: the version the client sent is not the current one. */
+    public static final String VERSION_CONFLICT = "version_conflict";
+    /** 413: the body is larger than the endpoint accepts. */
+    public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
+    /** 415: the body is not {@code application/json}. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+    /** 500: an unexpected failure; details are in the server log, never in the response. */
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    private ErrorCodes() {
+    }
+}

@@ -1,0 +1,71 @@
+package io.usagereports.model.common;
+
+import io.usagereports.model.reports.ReportFormat;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.model.reports.ResultAction;
+import io.usagereports.model.reports.ScheduleType;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.adapter.JsonbAdapter;
+import java.time.Instant;
+
+/**
+ * The JSON-B settings of the wire format, used by the server and by report-client alike, so
+ * both sides agree on enum names, timestamp form and the omission of absent fields.
+ */
+public final class WireJson {
+
+    private WireJson() {
+    }
+
+    public static JsonbConfig config() {
+        return new JsonbConfig()
+                .withNullValues(false)
+                .withFormatting(false)
+                .withAdapters(
+                        new ResultActionAdapter(), new LevelAdapter(), new KindAdapter(),
+                        new FormatAdapter(), new ScheduleTypeAdapter(), new InstantAdapter());
+    }
+
+    static final class ResultActionAdapter extends WireEnumAdapter<ResultAction> {
+        ResultActionAdapter() {
+            super(ResultAction.class);
+        }
+    }
+
+    static final class LevelAdapter extends WireEnumAdapter<ReportLevel> {
+        LevelAdapter() {
+            super(ReportLevel.class);
+        }
+    }
+
+    static final class KindAdapter extends WireEnumAdapter<ReportKind> {
+        KindAdapter() {
+            super(ReportKind.class);
+        }
+    }
+
+    static final class FormatAdapter extends WireEnumAdapter<ReportFormat> {
+        FormatAdapter() {
+            super(ReportFormat.class);
+        }
+    }
+
+    static final class ScheduleTypeAdapter extends WireEnumAdapter<ScheduleType> {
+        ScheduleTypeAdapter() {
+            super(ScheduleType.class);
+        }
+    }
+
+    static final class InstantAdapter implements JsonbAdapter<Instant, String> {
+        @Override
+        public String adaptToJson(Instant instant) {
+            return Timestamps.format(instant);
+        }
+
+        @Override
+        public Instant adaptFromJson(String text) {
+            return Timestamps.parse(text);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.usagereports.service.reports;
+
+import io.usagereports.model.reports.Period;
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportFormat;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.model.reports.ReportParameters;
+import io.usagereports.model.reports.ResultAction;
+import io.usagereports.model.reports.Schedule;
+import io.usagereports.model.reports.ScheduleType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The current state of a report definition. Its {@code version} is managed by
+ * {@link ReportService} under a row lock (not by JPA's {@code @Version}), because every
+ * update must create a new version even when no value changes, and updates without an
+ * expected version must be serialized rather than fail.
+ */
+@Entity
+@Table(name = "report")
+public class ReportEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private int version;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Convert(converter = ReportColumnConverters.ResultActionConverter.class)
+    @Column(name = "result_action", nullable = false)
+    private ResultAction resultAction;
+
+    @Convert(converter = ReportColumnConverters.UuidListConverter.class)
+    @Column(nullable = false)
+    private List<UUID> recipients;
+
+    @Convert(converter = ReportColumnConverters.LevelConverter.class)
+    @Column(name = "report_level", nullable = false)
+    private ReportLevel level;
+
+    @Convert(converter = ReportColumnConverters.KindConverter.class)
+    @Column(name = "report_kind", nullable = false)
+    private ReportKind kind;
+
+    @Convert(converter = ReportColumnConverters.FormatsConverter.class)
+    @Column(nullable = false)
+    private List<ReportFormat> formats;
+
+    @Column(name = "period_start")
+    private LocalDate periodStart;
+
+    @Column(name = "period_end")
+    private LocalDate periodEnd;
+
+    @Column(name = "hide_zero_usage", nullable = false)
+    private boolean hideZeroUsage;
+
+    @Column(name = "show_skus", nullable = false)
+    private boolean showSkus;
+
+    @Convert(converter = ReportColumnConverters.ScheduleTypeConverter.class)
+    @Column(name = "schedule_type", nullable = false)
+    private ScheduleType scheduleType;
+
+    @Column(name = "schedule_enabled", nullable = false)
+    private boolean scheduleEnabled;
+
+    @Column(name = "generation_date")
+    private LocalDate generationDate;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ReportEntity() {
+        // for JPA
+    }
+
+    /** A new definition at version 1; {@code definition} is already checked and defaulted. */
+    static ReportEntity create(UUID id, Report definition, Instant now) {
+        ReportEntity entity = new ReportEntity();
+        entity.id = id;
+        entity.version = 1;
+        entity.tenantId = definition.parameters().tenantId();
+        entity.createdAt = now;
+        entity.assign(definition, now);
+        return entity;
+    }
+
+    /** Replaces the updatable state with {@code definition} and moves to the next version. */
+    void update(Report definition, Instant now) {
+        version++;
+        assign(definition, now);
+    }
+
+    private void assign(Report definition, Instant now) {
+        ReportParameters params = definition.parameters();
+        resultAction = definition.resultAction();
+        recipients = definition.recipients();
+        level = params.level();
+        kind = params.kind();
+        formats = params.formats();
+        periodStart = params.period() == null ? null : params.period().start();
+        periodEnd = params.period() == null ? null : params.period().end();
+        hideZeroUsage = params.hideZeroUsage();
+        showSkus = params.showSkus();
+        scheduleType = definition.schedule().type();
+        scheduleEnabled = definition.schedule().enabled();
+        generationDate = definition.generationDate();
+        updatedAt = now;
+    }
+
+    Report toReport() {
+        Period period = periodStart == null ? null : new Period(periodStart, periodEnd);
+        return new Report(id, version, resultAction, recipients,
+                new ReportParameters(tenantId, level, kind, formats, period, hideZeroUsage, showSkus),
+                new Schedule(scheduleType, scheduleEnabled), generationDate);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    int version() {
+        return version;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

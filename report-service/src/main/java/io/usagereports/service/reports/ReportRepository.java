@@ -1,0 +1,95 @@
+package io.usagereports.service.reports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Storage of report definitions and their revisions. Runs in the caller's transaction. */
+@ApplicationScoped
+public class ReportRepository {
+
+    @PersistenceContext(unitName = "reports")
+    EntityManager em;
+
+    void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    Optional<ReportEntity> find(UUID id) {
+        return Optional.ofNullable(em.find(ReportEntity.class, id));
+    }
+
+    /**
+     * Finds a report and locks its row until the transaction ends, so concurrent changes of
+     * one report are applied one after the other, each seeing the version the previous left.
+     */
+    Optional<ReportEntity> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(ReportEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    List<UUID> idsOfTenant(UUID tenantId) {
+        return em.createQuery("select r.id from ReportEntity r where r.tenantId = :tenant"
+                        + " order by r.createdAt, r.id", UUID.class)
+                .setParameter("tenant", tenantId)
+                .getResultList();
+    }
+
+    /** Up to {@code max} reports matching {@code filter}, in (creation time, ID) order. */
+    List<ReportEntity> page(ReportFilter filter, ReportCursor after, int max) {
+        StringBuilder jpql = new StringBuilder("select r from ReportEntity r where 1 = 1");
+        if (filter.tenantId() != null) {
+            jpql.append(" and r.tenantId = :tenant");
+        }
+        if (filter.kind() != null) {
+            jpql.append(" and r.kind = :kind");
+        }
+        if (filter.resultAction() != null) {
+            jpql.append(" and r.resultAction = :action");
+        }
+        if (filter.scheduleType() != null) {
+            jpql.append(" and r.scheduleType = :scheduleType");
+        }
+        if (after != null) {
+            jpql.append(" and (r.createdAt > :afterTime or (r.createdAt = :afterTime and r.id > :afterId))");
+        }
+        jpql.append(" order by r.createdAt, r.id");
+
+        TypedQuery<ReportEntity> query = em.createQuery(jpql.toString(), ReportEntity.class);
+        if (filter.tenantId() != null) {
+            query.setParameter("tenant", filter.tenantId());
+        }
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind());
+        }
+        if (filter.resultAction() != null) {
+            query.setParameter("action", filter.resultAction());
+        }
+        if (filter.scheduleType() != null) {
+            query.setParameter("scheduleType", filter.scheduleType());
+        }
+        if (after != null) {
+            query.setParameter("afterTime", after.createdAt()).setParameter("afterId", after.id());
+        }
+        return query.setMaxResults(max).getResultList();
+    }
+
+    List<ReportRevisionEntity> revisions(UUID reportId) {
+        return em.createQuery("select v from ReportRevisionEntity v where v.reportId = :id order by v.version",
+                        ReportRevisionEntity.class)
+                .setParameter("id", reportId)
+                .getResultList();
+    }
+
+    /** Deletes a report and its whole history. */
+    void delete(ReportEntity report) {
+        em.createQuery("delete from ReportRevisionEntity v where v.reportId = :id")
+                .setParameter("id", report.id())
+                .executeUpdate();
+        em.remove(report);
+    }
+}

@@ -1,0 +1,29 @@
+package io.usagereports.web.errors;
+
+import io.usagereports.model.common.ApiError;
+import io.usagereports.model.common.ApiError.ErrorBody;
+import io.usagereports.model.common.ApiError.ErrorDetails;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Builds every error response of the API, so all of them have the one shape of spec §1. */
+public final class ErrorResponses {
+
+    /** Domain of errors about HTTP itself (paths, methods, media types, bodies). */
+    public static final String API_DOMAIN = "Api";
+
+    private ErrorResponses() {
+    }
+
+    public static Response of(int status, String code, String domain, String message, String field, String info,
+                              Map<String, Object> context) {
+        ApiError error = new ApiError(new ErrorBody(code, domain, message, new ErrorDetails(info, field),
+                context == null || context.isEmpty() ? null : context));
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    public static Response api(int status, String code, String message, String info) {
+        return of(status, code, API_DOMAIN, message, null, info, null);
+    }
+}

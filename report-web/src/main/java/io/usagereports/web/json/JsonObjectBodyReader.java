@@ -1,0 +1,62 @@
+package io.usagereports.web.json;
+
+import static io.usagereports.model.common.ErrorCodes.INVALID_JSON;
+import static io.usagereports.model.common.ErrorCodes.INVALID_TYPE;
+
+import io.usagereports.web.errors.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads request bodies as JSON objects, answering malformed or empty bodies in the API's
+ * error shape (with the line and column of a syntax error) instead of the runtime's default.
+ * Bodies are UTF-8, as the API requires. Typed binding happens afterwards, field by field,
+ * in {@link JsonFields}, so every error can name the field's JSON path.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == JsonObject.class;
+    }
+
+    @Override
+    public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
+                               MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+        JsonStructure structure;
+        try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            structure = reader.read();
+        } catch (JsonParsingException e) {
+            var where = e.getLocation();
+            throw new ApiException(400, INVALID_JSON, "The body is not valid JSON"
+                    + (where == null ? "" : " (line " + where.getLineNumber() + ", column " + where.getColumnNumber() + ")")
+                    + ".", null, "Send a JSON object.");
+        } catch (JsonException e) {
+            if (e.getCause() instanceof ApiException tooLarge) {
+                throw tooLarge;
+            }
+            throw new ApiException(400, INVALID_JSON, "The body is empty or not valid JSON.", null,
+                    "Send a JSON object.");
+        }
+        if (!(structure instanceof JsonObject object)) {
+            throw new ApiException(400, INVALID_TYPE, "The body must be a JSON object.", null, "Send a JSON object.");
+        }
+        return object;
+    }
+}
