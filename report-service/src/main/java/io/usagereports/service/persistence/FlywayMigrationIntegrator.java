@@ -34,9 +34,9 @@ public class FlywayMigrationIntegrator implements Integrator {
         MigrateResult result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
                 .dataSource(lookup(jndiName.toString()))
                 // Liberty (like WebSphere) finds a classpath folder only through a file in it:
-                // hence db/migration/flyway.location. Callbacks would live beside the migrations.
+                // hence the empty flyway.location in db/migration and in db/callback, which
+                // Flyway always scans for callbacks.
                 .locations("classpath:db/migration")
-                .callbackLocations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();

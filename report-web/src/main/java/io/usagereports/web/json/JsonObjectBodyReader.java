@@ -8,7 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -39,9 +39,9 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
                                MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
-        JsonStructure structure;
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            structure = reader.read();
+            value = reader.readValue();
         } catch (JsonParsingException e) {
             var where = e.getLocation();
             throw new ApiException(400, INVALID_JSON, "The body is not valid JSON"
@@ -54,7 +54,7 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
             throw new ApiException(400, INVALID_JSON, "The body is empty or not valid JSON.", null,
                     "Send a JSON object.");
         }
-        if (!(structure instanceof JsonObject object)) {
+        if (!(value instanceof JsonObject object)) {
             throw new ApiException(400, INVALID_TYPE, "The body must be a JSON object.", null, "Send a JSON object.");
         }
         return object;

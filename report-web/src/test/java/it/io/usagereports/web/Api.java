@@ -1,0 +1,89 @@
+package it.io.usagereports.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usagereports.client.ReportsApi;
+import io.usagereports.client.ReportsClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The server under test, reached two ways: through report-client, as users do, and through
+ * raw HTTP, for what the typed client cannot send (malformed bodies, wrong media types).
+ */
+final class Api {
+
+    static final String BASE = System.getProperty("reports.base.url", "http://localhost:9080/api/2");
+
+    private static final ReportsApi CLIENT = ReportsClient.connect(URI.create(BASE));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Api() {
+    }
+
+    static ReportsApi client() {
+        return CLIENT;
+    }
+
+    /** The server's root URL, outside the API ({@code http://localhost:9080}). */
+    static String root() {
+        return BASE.replaceFirst("/api/2$", "");
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path));
+    }
+
+    static HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    static HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /**
+     * Asserts the response is an error in the one shape of spec §1, on a single line, and
+     * returns its {@code error} object.
+     */
+    static JsonObject assertError(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+        JsonObject error = json(response).getJsonObject("error");
+        assertThat(error.getString("code")).isEqualTo(code);
+        assertThat(error.getString("domain")).isNotBlank();
+        assertThat(error.getString("message")).isNotBlank();
+        assertThat(error.get("details")).isInstanceOf(JsonObject.class);
+        return error;
+    }
+}
