@@ -4,6 +4,7 @@ import io.usagereports.model.common.ApiError;
 import io.usagereports.model.common.ApiError.ErrorBody;
 import io.usagereports.model.common.ApiError.ErrorDetails;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 public class ApiErrorMapper implements ResponseExceptionMapper<ApiErrorException> {
 
     @Override
-    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
         return status >= 400;
     }
 

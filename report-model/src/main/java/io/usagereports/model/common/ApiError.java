@@ -1,6 +1,7 @@
 package io.usagereports.model.common;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.Map;
 
 /** The one error envelope of every 4xx and 5xx response: {@code {"error": {...}}}. */
 public record ApiError(ErrorBody error) {
@@ -11,7 +12,7 @@ public record ApiError(ErrorBody error) {
      */
     @JsonbPropertyOrder({"code", "domain", "message", "details", "context"})
     public record ErrorBody(String code, String domain, String message, ErrorDetails details,
-                            java.util.Map<String, Object> context) {
+                            Map<String, Object> context) {
     }
 
     /** {@code info}: what to do about it; {@code field}: JSON path of the offending field. */

@@ -5,6 +5,7 @@ import static io.usagereports.model.common.ErrorCodes.INTERNAL_ERROR;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +26,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ErrorResponses.of(500, INTERNAL_ERROR, ErrorResponses.API_DOMAIN,
                 "The server failed to process the request.",
                 null, "Retry later. If it persists, report incident " + incident + ".",
-                java.util.Map.of("incident", incident));
+                Map.of("incident", incident));
     }
 }

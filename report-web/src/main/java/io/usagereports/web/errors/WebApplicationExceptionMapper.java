@@ -1,5 +1,6 @@
 package io.usagereports.web.errors;
 
+import static io.usagereports.model.common.ErrorCodes.INTERNAL_ERROR;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.METHOD_NOT_ALLOWED;
 import static io.usagereports.model.common.ErrorCodes.NOT_ACCEPTABLE;
@@ -9,6 +10,7 @@ import static io.usagereports.model.common.ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,7 +55,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> {
                 if (status >= 500) {
                     LOG.log(Level.SEVERE, "Request failed in the JAX-RS runtime", e);
-                    yield ErrorResponses.api(500, io.usagereports.model.common.ErrorCodes.INTERNAL_ERROR,
+                    yield ErrorResponses.api(500, INTERNAL_ERROR,
                             "The server failed to process the request.", "Retry later; the failure is logged.");
                 }
                 yield ErrorResponses.api(status, INVALID_VALUE, "The request is not valid.", null);
@@ -65,7 +67,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return response;
     }
 
-    private static String describe(jakarta.ws.rs.core.MediaType type) {
+    private static String describe(MediaType type) {
         return type == null ? "missing" : type.toString();
     }
 }
