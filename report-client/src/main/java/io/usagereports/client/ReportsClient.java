@@ -4,21 +4,42 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
-/** Entry point for plain Java programs: {@code ReportsApi api = ReportsClient.connect(URI.create("http://localhost:9080/api/2"));} */
+/**
+ * Entry point for plain Java programs:
+ * <pre>{@code
+ * URI base = URI.create("http://localhost:9080/api/2");
+ * ReportsApi reports = ReportsClient.reports(base, Credentials.client(clientId, clientSecret));
+ * }</pre>
+ * The proxies are thread-safe; close them with {@code ((AutoCloseable) api).close()} when done.
+ */
 public final class ReportsClient {
 
     private ReportsClient() {
     }
 
-    /**
-     * A client of the API at {@code baseUrl} (ending in {@code /api/2}). The returned proxy is
-     * thread-safe; close it with {@code ((AutoCloseable) api).close()} when done.
-     */
-    public static ReportsApi connect(URI baseUrl) {
-        return RestClientBuilder.newBuilder()
+    /** The report endpoints, authenticated with {@code credentials}. */
+    public static ReportsApi reports(URI baseUrl, Credentials credentials) {
+        return build(baseUrl, ReportsApi.class, credentials);
+    }
+
+    /** The directory endpoints, authenticated with {@code credentials}. */
+    public static DirectoryApi directory(URI baseUrl, Credentials credentials) {
+        return build(baseUrl, DirectoryApi.class, credentials);
+    }
+
+    /** The token endpoint itself, for callers who manage tokens on their own. */
+    public static TokenApi tokens(URI baseUrl) {
+        return build(baseUrl, TokenApi.class, null);
+    }
+
+    static <T> T build(URI baseUrl, Class<T> api, Credentials credentials) {
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(baseUrl)
                 .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(60, TimeUnit.SECONDS)
-                .build(ReportsApi.class);
+                .readTimeout(60, TimeUnit.SECONDS);
+        if (credentials != null) {
+            builder.register(credentials.filter(baseUrl));
+        }
+        return builder.build(api);
     }
 }

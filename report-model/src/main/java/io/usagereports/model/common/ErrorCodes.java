@@ -26,6 +26,16 @@ public final class ErrorCodes {
     public static final String FIELD_NOT_UPDATABLE = "field_not_updatable";
     /** 400: the report cannot be updated at all (only monthly reports can). */
     public static final String NOT_UPDATABLE = "not_updatable";
+    /** 401: no credentials, or credentials that are malformed, expired, forged or wrong. */
+    public static final String UNAUTHORIZED = "unauthorized";
+    /** 403: authenticated, but the role does not allow this (a read-only token writing). */
+    public static final String FORBIDDEN = "forbidden";
+    /** 403: the request names a tenant outside the caller's subtree (or one that does not exist). */
+    public static final String TENANT_ACCESS_DENIED = "tenant_access_denied";
+    /** 400: {@code POST /idp/token} with a grant type other than {@code client_credentials}. */
+    public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
+    /** 409: a value that must be unique is taken (a user's login). */
+    public static final String DUPLICATE = "duplicate";
     /** 404: no such object, or no such path. */
     public static final String NOT_FOUND = "not_found";
     /** 405: the path exists but not with this method. */

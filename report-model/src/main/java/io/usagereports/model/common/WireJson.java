@@ -1,5 +1,7 @@
 package io.usagereports.model.common;
 
+import io.usagereports.model.directory.Role;
+import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportFormat;
 import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;
@@ -24,7 +26,8 @@ public final class WireJson {
                 .withFormatting(false)
                 .withAdapters(
                         new ResultActionAdapter(), new LevelAdapter(), new KindAdapter(),
-                        new FormatAdapter(), new ScheduleTypeAdapter(), new InstantAdapter());
+                        new FormatAdapter(), new ScheduleTypeAdapter(), new TenantKindAdapter(),
+                        new RoleAdapter(), new InstantAdapter());
     }
 
     static final class ResultActionAdapter extends WireEnumAdapter<ResultAction> {
@@ -54,6 +57,18 @@ public final class WireJson {
     static final class ScheduleTypeAdapter extends WireEnumAdapter<ScheduleType> {
         ScheduleTypeAdapter() {
             super(ScheduleType.class);
+        }
+    }
+
+    static final class TenantKindAdapter extends WireEnumAdapter<TenantKind> {
+        TenantKindAdapter() {
+            super(TenantKind.class);
+        }
+    }
+
+    static final class RoleAdapter extends WireEnumAdapter<Role> {
+        RoleAdapter() {
+            super(Role.class);
         }
     }
 

@@ -29,7 +29,7 @@ record ReportCursor(Instant createdAt, UUID id) {
             return new ReportCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw ServiceException.invalid(INVALID_VALUE, "after", "The paging cursor is not valid.",
+            throw ServiceException.invalid(ServiceException.REPORTS, INVALID_VALUE, "after", "The paging cursor is not valid.",
                     "Pass back paging.cursors.after from the previous page unchanged.");
         }
     }

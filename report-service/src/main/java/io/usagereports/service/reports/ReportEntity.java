@@ -135,6 +135,10 @@ public class ReportEntity {
         return id;
     }
 
+    UUID tenantId() {
+        return tenantId;
+    }
+
     int version() {
         return version;
     }

@@ -39,9 +39,17 @@ public class ReportRepository {
                 .getResultList();
     }
 
-    /** Up to {@code max} reports matching {@code filter}, in (creation time, ID) order. */
-    List<ReportEntity> page(ReportFilter filter, ReportCursor after, int max) {
-        StringBuilder jpql = new StringBuilder("select r from ReportEntity r where 1 = 1");
+    /**
+     * Up to {@code max} reports matching {@code filter} whose tenant lies in one of the subtrees
+     * given by {@code tenantPaths}, in (creation time, ID) order.
+     */
+    List<ReportEntity> page(ReportFilter filter, List<String> tenantPaths, int max, ReportCursor after) {
+        StringBuilder jpql = new StringBuilder("select r from ReportEntity r, TenantEntity t where t.id = r.tenantId");
+        jpql.append(" and (");
+        for (int i = 0; i < tenantPaths.size(); i++) {
+            jpql.append(i == 0 ? "" : " or ").append("t.path like :path").append(i);
+        }
+        jpql.append(tenantPaths.isEmpty() ? "1 = 0)" : ")");
         if (filter.tenantId() != null) {
             jpql.append(" and r.tenantId = :tenant");
         }
@@ -60,6 +68,10 @@ public class ReportRepository {
         jpql.append(" order by r.createdAt, r.id");
 
         TypedQuery<ReportEntity> query = em.createQuery(jpql.toString(), ReportEntity.class);
+        for (int i = 0; i < tenantPaths.size(); i++) {
+            // paths hold only hex digits, '-' and '/', so they need no escaping in LIKE
+            query.setParameter("path" + i, tenantPaths.get(i) + "%");
+        }
         if (filter.tenantId() != null) {
             query.setParameter("tenant", filter.tenantId());
         }

@@ -5,7 +5,6 @@ import static io.usagereports.model.common.ErrorCodes.FIELD_NOT_ALLOWED;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.NOT_UPDATABLE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
-import static io.usagereports.service.common.ServiceException.invalid;
 
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
@@ -16,6 +15,7 @@ import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.service.common.ServiceException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +35,10 @@ public final class ReportRules {
     static final int MAX_RECIPIENTS = 100;
 
     private ReportRules() {
+    }
+
+    private static ServiceException invalid(String code, String field, String message, String info) {
+        return ServiceException.invalid(ServiceException.REPORTS, code, field, message, info);
     }
 
     /**

@@ -8,6 +8,10 @@ import io.usagereports.model.reports.ReportRevision;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
+import io.usagereports.service.directory.TenantEntity;
+import io.usagereports.service.directory.UserService;
+import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,32 +42,49 @@ public class ReportService {
     ReportSnapshots snapshots;
 
     @Inject
+    AccessGuard guard;
+
+    @Inject
+    UserService users;
+
+    @Inject
     Clock clock;
 
-    /** Checks a new definition, applies its defaults and stores it as version 1. */
-    public Report create(Report draft) {
+    /**
+     * Checks a new definition, applies its defaults and stores it as version 1. Its tenant must
+     * be one the actor may change, and its recipients users of that tenant or below it.
+     */
+    public Report create(Actor actor, Report draft) {
+        guard.requireWriter(actor);
         Report definition = ReportRules.normalizeNew(draft, LocalDate.now(clock));
+        TenantEntity tenant = guard.writableTenant(actor, definition.parameters().tenantId(), "parameters.tenant_id");
+        users.requireUsersWithin(definition.recipients(), tenant, "recipients");
         Instant now = now();
         ReportEntity entity = ReportEntity.create(UUID.randomUUID(), definition, now);
         reports.persist(entity);
         Report created = entity.toReport();
-        recordRevision(created, now);
+        recordRevision(created, actor, now);
         LOG.fine(() -> "Created report " + created.id());
         return created;
     }
 
-    public Report get(UUID id) {
-        return reports.find(id).map(ReportEntity::toReport).orElseThrow(() -> notFound(id));
+    public Report get(Actor actor, UUID id) {
+        return visible(actor, id).toReport();
     }
 
     /** IDs of the reports of one tenant, oldest first. */
-    public List<UUID> idsOfTenant(UUID tenantId) {
+    public List<UUID> idsOfTenant(Actor actor, UUID tenantId) {
+        guard.namedTenant(actor, tenantId, null);
         return reports.idsOfTenant(tenantId);
     }
 
-    public ReportSlice list(ReportFilter filter) {
+    /** Reports in the actor's subtrees matching the filter, one page at a time. */
+    public ReportSlice list(Actor actor, ReportFilter filter) {
+        if (filter.tenantId() != null) {
+            guard.namedTenant(actor, filter.tenantId(), "tenant_id");
+        }
         ReportCursor after = filter.after() == null ? null : ReportCursor.decode(filter.after());
-        List<ReportEntity> found = reports.page(filter, after, filter.limit() + 1);
+        List<ReportEntity> found = reports.page(filter, actor.visiblePaths(), filter.limit() + 1, after);
         boolean more = found.size() > filter.limit();
         List<ReportEntity> page = more ? found.subList(0, filter.limit()) : found;
         String next = null;
@@ -79,35 +100,58 @@ public class ReportService {
      * happens only if the report is still at that version; without it, it applies to the
      * latest. The row lock makes concurrent updates take turns, so each sees its predecessor.
      */
-    public Report update(UUID id, Integer expectedVersion, ReportUpdate update) {
-        ReportEntity entity = reports.findForUpdate(id).orElseThrow(() -> notFound(id));
+    public Report update(Actor actor, UUID id, Integer expectedVersion, ReportUpdate update) {
+        guard.requireWriter(actor);
+        ReportEntity entity = lockedForChange(actor, id);
+        TenantEntity tenant = guard.namedTenant(actor, entity.tenantId(), null);
         checkVersion(entity, expectedVersion);
         Report next = ReportRules.applyUpdate(entity.toReport(), update);
+        if (update.recipients() != null) {
+            users.requireUsersWithin(next.recipients(), tenant, "recipients");
+        }
         Instant now = now();
         entity.update(next, now);
         Report updated = entity.toReport();
-        recordRevision(updated, now);
+        recordRevision(updated, actor, now);
         return updated;
     }
 
     /** Deletes a report and its history, if it is still at {@code expectedVersion}. */
-    public void delete(UUID id, int expectedVersion) {
-        ReportEntity entity = reports.findForUpdate(id).orElseThrow(() -> notFound(id));
+    public void delete(Actor actor, UUID id, int expectedVersion) {
+        guard.requireWriter(actor);
+        ReportEntity entity = lockedForChange(actor, id);
         checkVersion(entity, expectedVersion);
         reports.delete(entity);
         LOG.fine(() -> "Deleted report " + id + " at version " + expectedVersion);
     }
 
     /** Every version of a report, the current one included, oldest first. */
-    public List<ReportRevision> revisions(UUID id) {
-        reports.find(id).orElseThrow(() -> notFound(id));
+    public List<ReportRevision> revisions(Actor actor, UUID id) {
+        visible(actor, id);
         return reports.revisions(id).stream()
                 .map(v -> new ReportRevision(v.version(), v.changedAt(), v.changedBy(), snapshots.read(v.snapshot())))
                 .toList();
     }
 
-    private void recordRevision(Report report, Instant now) {
-        reports.persist(new ReportRevisionEntity(report.id(), report.version(), now, null, snapshots.write(report)));
+    private void recordRevision(Report report, Actor actor, Instant now) {
+        reports.persist(new ReportRevisionEntity(report.id(), report.version(), now, actor.userId(),
+                snapshots.write(report)));
+    }
+
+    /** The report, if it exists in a tenant the actor can see; otherwise 404, as if it did not exist. */
+    private ReportEntity visible(Actor actor, UUID id) {
+        return reports.find(id).filter(r -> guard.sees(actor, r.tenantId())).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The report, locked for the rest of the transaction, if the actor may see it (else 404) and
+     * change it (else 403). Locked before anything reads it, so what is checked is current.
+     */
+    private ReportEntity lockedForChange(Actor actor, UUID id) {
+        ReportEntity report = reports.findForUpdate(id).filter(r -> guard.sees(actor, r.tenantId()))
+                .orElseThrow(() -> notFound(id));
+        guard.requireWrite(actor, guard.namedTenant(actor, report.tenantId(), null));
+        return report;
     }
 
     private static void checkVersion(ReportEntity entity, Integer expected) {
@@ -116,14 +160,14 @@ public class ReportService {
             context.put("report_id", entity.id().toString());
             context.put("expected_version", expected);
             context.put("actual_version", entity.version());
-            throw new ServiceException(Kind.CONFLICT, VERSION_CONFLICT,
+            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, VERSION_CONFLICT,
                     "Report " + entity.id() + " is at version " + entity.version() + ", not " + expected + ".",
                     "version", "Fetch the report again, then retry with its current version.", context);
         }
     }
 
     private static ServiceException notFound(UUID id) {
-        return new ServiceException(Kind.NOT_FOUND, NOT_FOUND, "Report " + id + " does not exist.", null, null,
+        return new ServiceException(Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND, "Report " + id + " does not exist.", null, null,
                 Map.of("report_id", id.toString()));
     }
 

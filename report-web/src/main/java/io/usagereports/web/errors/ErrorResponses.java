@@ -3,6 +3,7 @@ package io.usagereports.web.errors;
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.common.ApiError.ErrorBody;
 import io.usagereports.model.common.ApiError.ErrorDetails;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -20,7 +21,11 @@ public final class ErrorResponses {
                               Map<String, Object> context) {
         ApiError error = new ApiError(new ErrorBody(code, domain, message, new ErrorDetails(info, field),
                 context == null || context.isEmpty() ? null : context));
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"usage-reports\"");
+        }
+        return response.build();
     }
 
     public static Response api(int status, String code, String message, String info) {

@@ -7,6 +7,7 @@ import static io.usagereports.model.common.ErrorCodes.UNKNOWN_FIELD;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.web.errors.ApiException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -119,6 +120,47 @@ public final class JsonFields {
                         "Remove the field; see /openapi for the fields of this request.");
             }
         }
+    }
+
+    /** A string field as it is. */
+    public String text(String name) {
+        return string(name);
+    }
+
+    /** An integer field (a JSON number without fraction). */
+    public Integer integer(String name) {
+        JsonValue value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw wrongType(domain, pathOf(name), "an integer");
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " is out of range.", pathOf(name), null);
+        }
+    }
+
+    /** An array of objects, each read with its own strict accessors. */
+    public List<JsonFields> objects(String name) {
+        JsonValue value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrongType(domain, pathOf(name), "an array of objects");
+        }
+        List<JsonFields> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String at = pathOf(name) + "[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject item)) {
+                throw wrongType(domain, at, "an object");
+            }
+            items.add(new JsonFields(item, at, domain));
+        }
+        return items;
     }
 
     private String string(String name) {

@@ -16,6 +16,7 @@ import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.reports.ReportSlice;
 import io.usagereports.web.errors.ApiException;
 import io.usagereports.web.json.RequestParams;
+import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +51,9 @@ public class ReportsResource {
     @Inject
     ReportService reports;
 
+    @Inject
+    RequestActor caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a report definition",
@@ -58,7 +62,7 @@ public class ReportsResource {
     @APIResponse(responseCode = "200", description = "Created",
             content = @Content(schema = @Schema(implementation = Report.class)))
     public Response create(JsonObject body) {
-        return Versions.ok(reports.create(ReportJson.readNew(body))).build();
+        return Versions.ok(reports.create(caller.get(), ReportJson.readNew(body))).build();
     }
 
     @GET
@@ -69,7 +73,7 @@ public class ReportsResource {
     @APIResponse(responseCode = "404", description = "No such report",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response get(@PathParam("id") String id) {
-        return Versions.ok(reports.get(reportId(id))).build();
+        return Versions.ok(reports.get(caller.get(), reportId(id))).build();
     }
 
     @GET
@@ -91,7 +95,7 @@ public class ReportsResource {
                 RequestParams.intInRange(limit, "limit", 1, ReportFilter.MAX_LIMIT, ReportFilter.DEFAULT_LIMIT,
                         ReportJson.DOMAIN),
                 after == null || after.isEmpty() ? null : after);
-        ReportSlice slice = reports.list(filter);
+        ReportSlice slice = reports.list(caller.get(), filter);
         return new ReportPage(slice.items(), Paging.after(slice.nextCursor()));
     }
 
@@ -112,7 +116,7 @@ public class ReportsResource {
                            @QueryParam("version") String version,
                            JsonObject body) {
         ReportUpdate update = ReportJson.readUpdate(body);
-        return Versions.ok(reports.update(reportId(id), Versions.expected(ifMatch, version), update)).build();
+        return Versions.ok(reports.update(caller.get(), reportId(id), Versions.expected(ifMatch, version), update)).build();
     }
 
     @DELETE
@@ -127,7 +131,7 @@ public class ReportsResource {
             throw ApiException.badRequest(ReportJson.DOMAIN, REQUIRED_FIELD, "version",
                     "The version query parameter is required to delete a report.");
         }
-        reports.delete(reportId(id), Versions.parse(version, "version"));
+        reports.delete(caller.get(), reportId(id), Versions.parse(version, "version"));
         return Response.noContent().build();
     }
 
@@ -137,7 +141,7 @@ public class ReportsResource {
     @APIResponse(responseCode = "200", description = "The audit trail",
             content = @Content(schema = @Schema(implementation = ReportRevisions.class)))
     public ReportRevisions revisions(@PathParam("id") String id) {
-        return new ReportRevisions(reports.revisions(reportId(id)));
+        return new ReportRevisions(reports.revisions(caller.get(), reportId(id)));
     }
 
     private static UUID reportId(String text) {

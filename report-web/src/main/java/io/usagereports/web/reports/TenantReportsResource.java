@@ -3,6 +3,7 @@ package io.usagereports.web.reports;
 import io.usagereports.model.reports.ReportIds;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.web.json.RequestParams;
+import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,11 +25,14 @@ public class TenantReportsResource {
     @Inject
     ReportService reports;
 
+    @Inject
+    RequestActor caller;
+
     @GET
     @Operation(summary = "IDs of the reports of a tenant, oldest first")
     @APIResponse(responseCode = "200", description = "Report IDs",
             content = @Content(schema = @Schema(implementation = ReportIds.class)))
     public ReportIds list(@PathParam("tenant_id") String tenantId) {
-        return new ReportIds(reports.idsOfTenant(RequestParams.pathId(tenantId, "Tenant", ReportJson.DOMAIN)));
+        return new ReportIds(reports.idsOfTenant(caller.get(), RequestParams.pathId(tenantId, "Tenant", ReportJson.DOMAIN)));
     }
 }

@@ -2,8 +2,6 @@ package it.io.usagereports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usagereports.client.ReportsApi;
-import io.usagereports.client.ReportsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -15,21 +13,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The server under test, reached two ways: through report-client, as users do, and through
- * raw HTTP, for what the typed client cannot send (malformed bodies, wrong media types).
+ * Raw HTTP to the server under test, for what report-client cannot send (malformed bodies,
+ * wrong media types, forged tokens). Typed calls go through a {@link Sandbox}.
  */
 final class Api {
 
     static final String BASE = System.getProperty("reports.base.url", "http://localhost:9080/api/2");
 
-    private static final ReportsApi CLIENT = ReportsClient.connect(URI.create(BASE));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Api() {
-    }
-
-    static ReportsApi client() {
-        return CLIENT;
     }
 
     /** The server's root URL, outside the API ({@code http://localhost:9080}). */

@@ -26,7 +26,9 @@ class ConcurrentChangesIT {
 
     private static final int CLIENTS = 16;
 
-    private final ReportsApi api = Api.client();
+    private static final Sandbox SANDBOX = Sandbox.create();
+
+    private final ReportsApi api = SANDBOX.reports;
 
     /** Runs the calls at the same moment and returns each one's HTTP status. */
     private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
@@ -57,7 +59,7 @@ class ConcurrentChangesIT {
 
     @Test
     void parallelUpdatesOfOneVersionLetExactlyOneWin() throws Exception {
-        Report report = api.createReport(ReportTestData.monthlySave(ReportTestData.newTenant()));
+        Report report = api.createReport(ReportTestData.monthlySave(SANDBOX.newCustomer()));
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             boolean flip = i % 2 == 0;
@@ -79,7 +81,7 @@ class ConcurrentChangesIT {
 
     @Test
     void parallelUpdatesWithoutAVersionAreAllAppliedOneAfterAnother() throws Exception {
-        Report report = api.createReport(ReportTestData.monthlySave(ReportTestData.newTenant()));
+        Report report = api.createReport(ReportTestData.monthlySave(SANDBOX.newCustomer()));
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             calls.add(() -> {
@@ -105,7 +107,7 @@ class ConcurrentChangesIT {
     @Test
     void parallelUpdatesAndDeletesOfOneVersionLetExactlyOneWin() throws Exception {
         for (int round = 0; round < 5; round++) {
-            Report report = api.createReport(ReportTestData.monthlySave(ReportTestData.newTenant()));
+            Report report = api.createReport(ReportTestData.monthlySave(SANDBOX.newCustomer()));
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 boolean delete = i % 4 == 0;

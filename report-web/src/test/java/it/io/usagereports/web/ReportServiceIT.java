@@ -3,12 +3,19 @@ package it.io.usagereports.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.usagereports.model.directory.Contact;
+import io.usagereports.model.directory.Tenant;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportRevision;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.directory.TenantService;
+import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.security.Actor;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -47,6 +54,24 @@ class ReportServiceIT {
     @Inject
     ReportService reports;
 
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    UserService users;
+
+    /** The bootstrap administrator, as the server's environment configured it. */
+    private Actor admin() {
+        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+    }
+
+    /** A new customer under a new partner under the root. */
+    private UUID newCustomer(Actor admin) {
+        UUID root = admin.grants().get(0).tenantId();
+        Tenant partner = tenants.create(admin, new Tenant(null, null, "partner", TenantKind.PARTNER, root));
+        return tenants.create(admin, new Tenant(null, null, "customer", TenantKind.CUSTOMER, partner.id())).id();
+    }
+
     @Resource(lookup = "jdbc/reports")
     DataSource dataSource;
 
@@ -63,38 +88,45 @@ class ReportServiceIT {
 
     @Test
     void aReportAndItsFirstRevisionAreStoredTogether() {
-        Report created = reports.create(ReportTestData.monthlySave(UUID.randomUUID()));
+        Actor admin = admin();
+        Report created = reports.create(admin, ReportTestData.monthlySave(newCustomer(admin)));
 
-        List<ReportRevision> history = reports.revisions(created.id());
+        List<ReportRevision> history = reports.revisions(admin, created.id());
 
         assertThat(history).hasSize(1);
         assertThat(history.get(0).version()).isEqualTo(1);
         assertThat(history.get(0).report()).isEqualTo(created);
-        assertThat(reports.get(created.id())).isEqualTo(created);
+        assertThat(history.get(0).changedBy()).isEqualTo(admin.userId());
+        assertThat(reports.get(admin, created.id())).isEqualTo(created);
     }
 
     @Test
     void aRefusedUpdateRollsBackAndLeavesNoVersionBehind() {
-        Report created = reports.create(ReportTestData.monthlySend(UUID.randomUUID(), UUID.randomUUID()));
+        Actor admin = admin();
+        UUID customer = newCustomer(admin);
+        UUID recipient = users.create(admin, new User(null, null, customer, "u" + UUID.randomUUID().toString()
+                .substring(0, 8), new Contact("someone@example.com", null, null))).id();
+        Report created = reports.create(admin, ReportTestData.monthlySend(customer, recipient));
 
-        assertThatThrownBy(() -> reports.update(created.id(), 1, new ReportUpdate(List.of(),
+        assertThatThrownBy(() -> reports.update(admin, created.id(), 1, new ReportUpdate(List.of(),
                 new ReportUpdate.Parameters(ReportLevel.ITSELF, null, null, null), null)))
                 .isInstanceOf(ServiceException.class)
                 .hasFieldOrPropertyWithValue("code", "required_field");
 
-        assertThat(reports.get(created.id())).isEqualTo(created);
-        assertThat(reports.revisions(created.id())).hasSize(1);
+        assertThat(reports.get(admin, created.id())).isEqualTo(created);
+        assertThat(reports.revisions(admin, created.id())).hasSize(1);
     }
 
     @Test
     void aDeleteRemovesTheReportWithItsWholeHistory() {
-        Report created = reports.create(ReportTestData.monthlySave(UUID.randomUUID()));
-        reports.update(created.id(), null, new ReportUpdate(null, null, null));
+        Actor admin = admin();
+        Report created = reports.create(admin, ReportTestData.monthlySave(newCustomer(admin)));
+        reports.update(admin, created.id(), null, new ReportUpdate(null, null, null));
 
-        reports.delete(created.id(), 2);
+        reports.delete(admin, created.id(), 2);
 
-        assertThatThrownBy(() -> reports.get(created.id())).isInstanceOf(ServiceException.class)
+        assertThatThrownBy(() -> reports.get(admin, created.id())).isInstanceOf(ServiceException.class)
                 .hasFieldOrPropertyWithValue("kind", ServiceException.Kind.NOT_FOUND);
-        assertThat(reports.idsOfTenant(created.parameters().tenantId())).isEmpty();
+        assertThat(reports.idsOfTenant(admin, created.parameters().tenantId())).isEmpty();
     }
 }

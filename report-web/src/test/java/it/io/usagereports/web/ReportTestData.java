@@ -12,16 +12,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Report definitions for tests. Each test uses tenants of its own, so tests never see each other's data. */
+/** Report definitions for tests, for tenants a {@link Sandbox} made. */
 final class ReportTestData {
 
     static final Period MAY_2017 = new Period(LocalDate.parse("2017-05-01"), LocalDate.parse("2017-05-07"));
 
     private ReportTestData() {
-    }
-
-    static UUID newTenant() {
-        return UUID.randomUUID();
     }
 
     static Report monthlySave(UUID tenant) {

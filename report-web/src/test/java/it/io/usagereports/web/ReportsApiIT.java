@@ -3,7 +3,6 @@ package it.io.usagereports.web;
 import static it.io.usagereports.web.ReportTestData.MAY_2017;
 import static it.io.usagereports.web.ReportTestData.monthlySave;
 import static it.io.usagereports.web.ReportTestData.monthlySend;
-import static it.io.usagereports.web.ReportTestData.newTenant;
 import static it.io.usagereports.web.ReportTestData.onceSave;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +32,13 @@ import org.junit.jupiter.api.Test;
 /** The report-definition endpoints of spec §4, called through report-client as users call them. */
 class ReportsApiIT {
 
-    private final ReportsApi api = Api.client();
+    private static final Sandbox SANDBOX = Sandbox.create();
+
+    private final ReportsApi api = SANDBOX.reports;
+
+    private static UUID newTenant() {
+        return SANDBOX.newCustomer();
+    }
 
     private static ApiErrorException failure(ThrowingCallable call) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
@@ -121,9 +126,10 @@ class ReportsApiIT {
 
     @Test
     void aPartialUpdateMakesANewVersionAndKeepsWhatItLeavesOut() {
-        UUID alice = UUID.randomUUID();
-        UUID bob = UUID.randomUUID();
-        Report created = api.createReport(monthlySend(newTenant(), alice));
+        UUID tenant = newTenant();
+        UUID alice = SANDBOX.newUser(tenant);
+        UUID bob = SANDBOX.newUser(tenant);
+        Report created = api.createReport(monthlySend(tenant, alice));
 
         Report updated = api.updateReport(created.id(), 1, new ReportUpdate(List.of(bob, alice),
                 new ReportUpdate.Parameters(null, ReportKind.USAGE_BREAKDOWN, null, true), null));
@@ -171,7 +177,8 @@ class ReportsApiIT {
         assertFails(() -> api.updateReport(once.id(), null, new ReportUpdate(null, null, null)),
                 400, "not_updatable", null);
 
-        Report monthly = api.createReport(monthlySend(newTenant(), UUID.randomUUID()));
+        UUID tenant = newTenant();
+        Report monthly = api.createReport(monthlySend(tenant, SANDBOX.newUser(tenant)));
         assertFails(() -> api.updateReport(monthly.id(), null, new ReportUpdate(List.of(), null, null)),
                 400, "required_field", "recipients");
         assertThat(api.getReport(monthly.id())).isEqualTo(monthly);
@@ -193,7 +200,7 @@ class ReportsApiIT {
         assertThat(revisions).extracting(ReportRevision::report).containsExactly(v1, v2, v3);
         assertThat(revisions).allSatisfy(r -> {
             assertThat(r.changedAt()).isNotNull();
-            assertThat(r.changedBy()).isNull();
+            assertThat(r.changedBy()).isEqualTo(SANDBOX.directory.me().id());
         });
         assertThat(revisions.get(0).changedAt()).isBeforeOrEqualTo(revisions.get(2).changedAt());
     }

@@ -12,17 +12,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page the project started from (shared/spec/seed-creating-a-usage-report.txt), replayed
- * byte for byte: the same request a platform script sends, the same answer it expects.
+ * byte for byte: the same request a platform script sends, the same answer it expects. Only
+ * the IDs differ: the tenant and the two recipients must exist here, so they are this test's.
  */
 class SeedReportIT {
 
+    private static final Sandbox SANDBOX = Sandbox.create();
+
     /** The seed's {@code report_data}, as {@code json.dumps(report_data, indent=4)} sends it. */
-    private static String seedRequest(String tenantId) {
+    private static String seedRequest(String tenantId, String first, String second) {
         return """
                 {
                     "recipients": [
-                        "ca451758-b48a-45d9-9ae6-8f1059f67619",
-                        "ab00e527-219b-481b-b01b-311b5be0ed3c"
+                        "%s",
+                        "%s"
                     ],
                     "parameters": {
                         "kind": "usage_summary",
@@ -42,14 +45,14 @@ class SeedReportIT {
                     },
                     "generation_date": "2017-05-08",
                     "result_action": "send"
-                }""".formatted(tenantId);
+                }""".formatted(first, second, tenantId);
     }
 
     /**
      * The seed's response, with the server's own ID, plus the two parameters the platform's
      * page leaves unmentioned and this server always states with their defaults.
      */
-    private static JsonObject expectedResponse(String id, String tenantId) {
+    private static JsonObject expectedResponse(String id, String tenantId, String first, String second) {
         return Json.createReader(new StringReader("""
                 {"generation_date": "2017-05-08",
                  "id": "%s",
@@ -60,20 +63,23 @@ class SeedReportIT {
                                 "tenant_id": "%s",
                                 "hide_zero_usage": false,
                                 "show_skus": false},
-                 "recipients": ["ca451758-b48a-45d9-9ae6-8f1059f67619",
-                                "ab00e527-219b-481b-b01b-311b5be0ed3c"],
+                 "recipients": ["%s",
+                                "%s"],
                  "result_action": "send",
                  "schedule": {"enabled": true, "type": "once"},
-                 "version": 1}""".formatted(id, tenantId))).readObject();
+                 "version": 1}""".formatted(id, tenantId, first, second))).readObject();
     }
 
     @Test
     void theSeedRequestGetsTheSeedResponse() {
-        String tenantId = UUID.randomUUID().toString();
+        UUID tenant = SANDBOX.newCustomer();
+        String tenantId = tenant.toString();
+        String first = SANDBOX.newUser(tenant).toString();
+        String second = SANDBOX.newUser(tenant).toString();
 
-        HttpResponse<String> response = Api.send(Api.request("/reports")
+        HttpResponse<String> response = Api.send(SANDBOX.request("/reports")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(seedRequest(tenantId))));
+                .POST(HttpRequest.BodyPublishers.ofString(seedRequest(tenantId, first, second))));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).as("one line, for the platform's shell clients").doesNotContain("\n");
@@ -81,23 +87,25 @@ class SeedReportIT {
         JsonObject body = Api.json(response);
         String id = body.getString("id");
         assertThat(UUID.fromString(id).toString()).isEqualTo(id);
-        assertThat(body).isEqualTo(expectedResponse(id, tenantId));
+        assertThat(body).isEqualTo(expectedResponse(id, tenantId, first, second));
         assertThat(body.getInt("version")).isEqualTo(1);
     }
 
     @Test
     void theSeedsFollowUpCallsWorkOnTheCreatedReport() {
-        String tenantId = UUID.randomUUID().toString();
-        JsonObject created = Api.json(Api.postJson("/reports", seedRequest(tenantId)));
+        UUID tenant = SANDBOX.newCustomer();
+        String tenantId = tenant.toString();
+        JsonObject created = Api.json(SANDBOX.postJson("/reports",
+                seedRequest(tenantId, SANDBOX.newUser(tenant).toString(), SANDBOX.newUser(tenant).toString())));
         String reportId = created.getString("id");
         int version = created.getInt("version");
 
-        assertThat(Api.json(Api.get("/reports/" + reportId))).isEqualTo(created);
-        assertThat(Api.json(Api.get("/tenants/" + tenantId + "/reports")))
+        assertThat(Api.json(SANDBOX.get("/reports/" + reportId))).isEqualTo(created);
+        assertThat(Api.json(SANDBOX.get("/tenants/" + tenantId + "/reports")))
                 .isEqualTo(Json.createObjectBuilder().add("items", Json.createArrayBuilder().add(reportId)).build());
 
-        HttpResponse<String> deleted = Api.send(Api.request("/reports/" + reportId + "?version=" + version).DELETE());
+        HttpResponse<String> deleted = Api.send(SANDBOX.request("/reports/" + reportId + "?version=" + version).DELETE());
         assertThat(deleted.statusCode()).isEqualTo(204);
-        Api.assertError(Api.get("/reports/" + reportId), 404, "not_found");
+        Api.assertError(SANDBOX.get("/reports/" + reportId), 404, "not_found");
     }
 }

@@ -1,0 +1,5 @@
+package io.usagereports.model.directory;
+
+/** The body of {@code POST /users/{id}/password}. */
+public record PasswordChange(String password) {
+}

@@ -1,0 +1,91 @@
+package io.usagereports.service.directory;
+
+import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
+
+import io.usagereports.model.directory.ApiClient;
+import io.usagereports.model.directory.Role;
+import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.security.Actor;
+import io.usagereports.service.security.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * API clients: credentials a user creates for scripts. A client acts with its creator's roles,
+ * limited to the client's own tenant and its descendants.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiClientService {
+
+    /** Compared against when a client ID is unknown, so that costs as long as a wrong secret. */
+    private static final String DUMMY_HASH = PasswordHasher.hash(PasswordHasher.newSecret());
+
+    @Inject
+    DirectoryRepository directory;
+
+    @Inject
+    AccessGuard guard;
+
+    @Inject
+    Clock clock;
+
+    /** A client that proved its secret, with what it may do. */
+    public record Authenticated(UUID clientId, UUID userId, UUID tenantId, String tenantPath, Set<Role> roles) {
+    }
+
+    /**
+     * Creates a client; its secret is in the answer and nowhere else, ever. Any role may make
+     * clients on tenants it can see, a read-only one included: a client never exceeds the
+     * rights of the user who made it.
+     */
+    public ApiClient create(Actor actor, ApiClient request) {
+        if (!ApiClient.TYPE.equals(DirectoryRules.required(request.type(), "type"))) {
+            throw DirectoryRules.invalid(INVALID_VALUE, "type", "type must be api_client.");
+        }
+        if (request.tokenEndpointAuthMethod() != null && !ApiClient.AUTH_METHOD.equals(request.tokenEndpointAuthMethod())) {
+            throw DirectoryRules.invalid(INVALID_VALUE, "token_endpoint_auth_method",
+                    "token_endpoint_auth_method must be client_secret_basic.");
+        }
+        String name = request.data() == null || request.data().clientName() == null
+                ? null : DirectoryRules.name(request.data().clientName(), "data.client_name");
+        TenantEntity tenant = guard.namedTenant(actor,
+                DirectoryRules.required(request.tenantId(), "tenant_id"), "tenant_id");
+        String secret = PasswordHasher.newSecret();
+        ApiClientEntity client = new ApiClientEntity(UUID.randomUUID(), tenant.id(), actor.userId(), name,
+                PasswordHasher.hash(secret), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        directory.persist(client);
+        return client.toApiClient(secret);
+    }
+
+    /** The client these credentials prove, with its creator's roles over the client's tenant. */
+    public Optional<Authenticated> authenticate(String clientId, String secret) {
+        Optional<ApiClientEntity> client = parse(clientId).flatMap(directory::client);
+        boolean matches = PasswordHasher.matches(secret, client.map(ApiClientEntity::secretHash).orElse(DUMMY_HASH));
+        if (client.isEmpty() || !matches) {
+            return Optional.empty();
+        }
+        TenantEntity tenant = directory.tenant(client.get().tenantId()).orElseThrow();
+        Set<Role> roles = directory.grants(client.get().createdBy()).stream()
+                .filter(g -> tenant.isWithin(g.tenantPath()))
+                .map(Actor.Grant::role)
+                .collect(Collectors.toSet());
+        return Optional.of(new Authenticated(client.get().id(), client.get().createdBy(), tenant.id(), tenant.path(),
+                roles));
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.usagereports.service.directory;
+
+import io.usagereports.service.security.Actor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Storage of tenants, users, access policies and API clients. Runs in the caller's transaction. */
+@ApplicationScoped
+public class DirectoryRepository {
+
+    @PersistenceContext(unitName = "reports")
+    EntityManager em;
+
+    void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    /** Makes pending inserts hit the database now, so a constraint violation surfaces here. */
+    void flush() {
+        em.flush();
+    }
+
+    public Optional<TenantEntity> tenant(UUID id) {
+        return Optional.ofNullable(em.find(TenantEntity.class, id));
+    }
+
+    /** Finds a tenant and locks its row until the transaction ends. */
+    TenantEntity tenantForUpdate(UUID id) {
+        return em.find(TenantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    Optional<InstallationEntity> installation() {
+        return Optional.ofNullable(em.find(InstallationEntity.class, InstallationEntity.ID));
+    }
+
+    List<TenantEntity> children(UUID parentId) {
+        return em.createQuery("select t from TenantEntity t where t.parentId = :parent order by t.name, t.id",
+                        TenantEntity.class)
+                .setParameter("parent", parentId)
+                .getResultList();
+    }
+
+    public Optional<UserEntity> user(UUID id) {
+        return Optional.ofNullable(em.find(UserEntity.class, id));
+    }
+
+    Optional<UserEntity> userByLogin(String login) {
+        return em.createQuery("select u from UserEntity u where u.login = :login", UserEntity.class)
+                .setParameter("login", login)
+                .getResultStream().findFirst();
+    }
+
+    List<AccessPolicyEntity> policies(UUID userId) {
+        return em.createQuery("select p from AccessPolicyEntity p where p.userId = :user order by p.tenantId, p.role",
+                        AccessPolicyEntity.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    void deletePolicies(UUID userId) {
+        em.createQuery("delete from AccessPolicyEntity p where p.userId = :user")
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    /** A user's roles, each with the path of the tenant it applies to. */
+    public List<Actor.Grant> grants(UUID userId) {
+        return em.createQuery("select p, t.path from AccessPolicyEntity p, TenantEntity t"
+                        + " where t.id = p.tenantId and p.userId = :user", Object[].class)
+                .setParameter("user", userId)
+                .getResultStream()
+                .map(row -> new Actor.Grant(((AccessPolicyEntity) row[0]).tenantId(), (String) row[1],
+                        ((AccessPolicyEntity) row[0]).role()))
+                .toList();
+    }
+
+    public Optional<ApiClientEntity> client(UUID id) {
+        return Optional.ofNullable(em.find(ApiClientEntity.class, id));
+    }
+}

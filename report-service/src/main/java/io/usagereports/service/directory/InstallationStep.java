@@ -1,0 +1,47 @@
+package io.usagereports.service.directory;
+
+import io.usagereports.model.directory.Contact;
+import io.usagereports.model.directory.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The transaction of {@link Installation}: root tenant, administrator, their policy and the
+ * installation row commit together. The installation row's fixed key makes a second server's
+ * concurrent attempt fail as a whole.
+ */
+@ApplicationScoped
+@Transactional
+public class InstallationStep {
+
+    static final String ROOT_NAME = "Root";
+
+    @Inject
+    DirectoryRepository directory;
+
+    @Inject
+    Clock clock;
+
+    public boolean installed() {
+        return directory.installation().isPresent();
+    }
+
+    public void install(String login, String passwordHash, String email) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TenantEntity root = TenantEntity.root(UUID.randomUUID(), ROOT_NAME, now);
+        directory.persist(root);
+        directory.persist(new TenantNameEntity(root.id(), now, ROOT_NAME));
+        directory.persist(new InstallationEntity(root.id(), now));
+        UserEntity admin = new UserEntity(UUID.randomUUID(), root.id(), DirectoryRules.login(login),
+                new Contact(DirectoryRules.email(email), null, null), now);
+        admin.setPasswordHash(passwordHash);
+        directory.persist(admin);
+        directory.persist(new AccessPolicyEntity(admin.id(), root.id(), Role.ROOT_ADMIN));
+        directory.flush();
+    }
+}

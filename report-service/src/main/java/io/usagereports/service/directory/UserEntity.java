@@ -1,0 +1,81 @@
+package io.usagereports.service.directory;
+
+import io.usagereports.model.directory.Contact;
+import io.usagereports.model.directory.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user of a tenant. The password is kept only as a salted hash, and never leaves this class. */
+@Entity
+@Table(name = "app_user")
+public class UserEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false)
+    private String login;
+
+    @Column(nullable = false)
+    private String email;
+
+    private String firstname;
+
+    private String lastname;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private int version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserEntity() {
+        // for JPA
+    }
+
+    UserEntity(UUID id, UUID tenantId, String login, Contact contact, Instant now) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.login = login;
+        this.email = contact.email();
+        this.firstname = contact.firstname();
+        this.lastname = contact.lastname();
+        this.version = 1;
+        this.createdAt = now;
+    }
+
+    void setPasswordHash(String hash) {
+        passwordHash = hash;
+        version++;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public User toUser() {
+        return new User(id, version, tenantId, login, new Contact(email, firstname, lastname));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public String login() {
+        return login;
+    }
+}

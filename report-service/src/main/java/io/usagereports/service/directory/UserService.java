@@ -1,0 +1,169 @@
+package io.usagereports.service.directory;
+
+import static io.usagereports.model.common.ErrorCodes.DUPLICATE;
+import static io.usagereports.model.common.ErrorCodes.DUPLICATE_VALUE;
+import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
+import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
+
+import io.usagereports.model.directory.AccessPolicy;
+import io.usagereports.model.directory.Contact;
+import io.usagereports.model.directory.Role;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.directory.User;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
+import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.security.Actor;
+import io.usagereports.service.security.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Users: create, read, set password, access policies, and signing in. One transaction per method. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    /** Compared against when a login is unknown, so a wrong login costs as long as a wrong password. */
+    private static final String DUMMY_HASH = PasswordHasher.hash(PasswordHasher.newSecret());
+
+    @Inject
+    DirectoryRepository directory;
+
+    @Inject
+    AccessGuard guard;
+
+    @Inject
+    Clock clock;
+
+    public User create(Actor actor, User request) {
+        guard.requireWriter(actor);
+        UUID tenantId = DirectoryRules.required(request.tenantId(), "tenant_id");
+        String login = DirectoryRules.login(request.login());
+        Contact contact = DirectoryRules.required(request.contact(), "contact");
+        Contact checked = new Contact(DirectoryRules.email(contact.email()),
+                DirectoryRules.optionalName(contact.firstname(), "contact.firstname"),
+                DirectoryRules.optionalName(contact.lastname(), "contact.lastname"));
+        guard.writableTenant(actor, tenantId, "tenant_id");
+        if (directory.userByLogin(login).isPresent()) {
+            throw duplicateLogin(login);
+        }
+        UserEntity user = new UserEntity(UUID.randomUUID(), tenantId, login, checked,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        directory.persist(user);
+        try {
+            directory.flush();
+        } catch (PersistenceException e) {
+            // another request took the login between the check and the insert
+            throw duplicateLogin(login);
+        }
+        return user.toUser();
+    }
+
+    public User get(Actor actor, UUID id) {
+        return visibleUser(actor, id).toUser();
+    }
+
+    /** The user the actor acts for (the creator of a token's API client). */
+    public User me(Actor actor) {
+        return directory.user(actor.userId()).map(UserEntity::toUser).orElseThrow(() -> notFound(actor.userId()));
+    }
+
+    public void setPassword(Actor actor, UUID id, String password) {
+        guard.requireWriter(actor);
+        UserEntity user = writableUser(actor, id);
+        user.setPasswordHash(PasswordHasher.hash(DirectoryRules.password(password)));
+    }
+
+    public List<AccessPolicy> policies(Actor actor, UUID id) {
+        visibleUser(actor, id);
+        return directory.policies(id).stream().map(p -> new AccessPolicy(p.role(), p.tenantId())).toList();
+    }
+
+    /**
+     * Replaces a user's access policies. Each must name a tenant inside the user's own tenant's
+     * subtree that the actor may change; {@code root_admin} exists only on the root tenant.
+     */
+    public List<AccessPolicy> replacePolicies(Actor actor, UUID id, List<AccessPolicy> policies) {
+        guard.requireWriter(actor);
+        UserEntity user = writableUser(actor, id);
+        TenantEntity home = directory.tenant(user.tenantId()).orElseThrow();
+        Set<AccessPolicy> seen = new HashSet<>();
+        for (int i = 0; i < policies.size(); i++) {
+            AccessPolicy policy = policies.get(i);
+            String at = "items[" + i + "]";
+            Role role = DirectoryRules.required(policy.role(), at + ".role_id");
+            TenantEntity tenant = guard.writableTenant(actor,
+                    DirectoryRules.required(policy.tenantId(), at + ".tenant_id"), at + ".tenant_id");
+            if (!tenant.isWithin(home.path())) {
+                throw DirectoryRules.invalid(INVALID_VALUE, at + ".tenant_id",
+                        "A user can hold roles only on their own tenant and its descendants.");
+            }
+            if (role == Role.ROOT_ADMIN && tenant.kind() != TenantKind.ROOT) {
+                throw DirectoryRules.invalid(INVALID_VALUE, at + ".role_id", "root_admin exists only on the root tenant.");
+            }
+            if (!seen.add(policy)) {
+                throw DirectoryRules.invalid(DUPLICATE_VALUE, at, "This access policy is listed twice.");
+            }
+        }
+        directory.deletePolicies(id);
+        policies.forEach(p -> directory.persist(new AccessPolicyEntity(id, p.tenantId(), p.role())));
+        return policies(actor, id);
+    }
+
+    /** The actor a login and password stand for, if they match. */
+    public Optional<Actor> authenticate(String login, String password) {
+        Optional<UserEntity> user = directory.userByLogin(login);
+        String hash = user.map(UserEntity::passwordHash).orElse(DUMMY_HASH);
+        boolean matches = PasswordHasher.matches(password, hash == null ? DUMMY_HASH : hash);
+        if (user.isEmpty() || hash == null || !matches) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(user.get().id(), null, directory.grants(user.get().id())));
+    }
+
+    /** Checks that the users exist inside {@code tenant}'s subtree; answers 400 naming the first that does not. */
+    public void requireUsersWithin(List<UUID> userIds, TenantEntity tenant, String field) {
+        for (int i = 0; i < userIds.size(); i++) {
+            UUID id = userIds.get(i);
+            boolean inside = directory.user(id)
+                    .flatMap(u -> directory.tenant(u.tenantId()))
+                    .filter(t -> t.isWithin(tenant.path()))
+                    .isPresent();
+            if (!inside) {
+                throw ServiceException.invalid(ServiceException.REPORTS, INVALID_VALUE, field + "[" + i + "]",
+                        "User " + id + " does not exist in tenant " + tenant.id() + " or below it.",
+                        "Recipients must be users of the report's tenant or of its descendants.");
+            }
+        }
+    }
+
+    private UserEntity visibleUser(Actor actor, UUID id) {
+        return directory.user(id).filter(u -> guard.sees(actor, u.tenantId())).orElseThrow(() -> notFound(id));
+    }
+
+    private UserEntity writableUser(Actor actor, UUID id) {
+        UserEntity user = visibleUser(actor, id);
+        guard.requireWrite(actor, directory.tenant(user.tenantId()).orElseThrow());
+        return user;
+    }
+
+    private static ServiceException notFound(UUID id) {
+        return new ServiceException(Kind.NOT_FOUND, ServiceException.DIRECTORY, NOT_FOUND,
+                "User " + id + " does not exist.", null, null, Map.of("user_id", id.toString()));
+    }
+
+    private static ServiceException duplicateLogin(String login) {
+        return new ServiceException(Kind.CONFLICT, ServiceException.DIRECTORY, DUPLICATE,
+                "The login '" + login + "' is taken.", "login", "Choose another login.", null);
+    }
+}

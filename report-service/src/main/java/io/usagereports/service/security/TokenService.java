@@ -1,0 +1,137 @@
+package io.usagereports.service.security;
+
+import static io.usagereports.model.common.ErrorCodes.FORBIDDEN;
+import static io.usagereports.model.common.ErrorCodes.UNAUTHORIZED;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.usagereports.model.common.WireEnum;
+import io.usagereports.model.directory.Role;
+import io.usagereports.model.directory.Token;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
+import io.usagereports.service.directory.ApiClientService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues and verifies the API's bearer tokens: RS256-signed JWTs naming the API client
+ * ({@code sub}), the user it acts for ({@code uid}), its tenant ({@code tid}, {@code tpath})
+ * and the roles ({@code scope}). Verification needs no database access: a token carries all
+ * the actor needs, and tenants never move, so a tenant's path cannot go stale.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    static final String ISSUER = "usage-reports";
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    ApiClientService clients;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "REPORTS_TOKEN_TTL_SECONDS", defaultValue = "7200")
+    long ttlSeconds;
+
+    /** A token for an API client, given its ID and secret (spec §2, client_credentials grant). */
+    public Token issue(String clientId, String secret) {
+        ApiClientService.Authenticated client = clients.authenticate(clientId, secret)
+                .orElseThrow(() -> unauthorized("The client ID or secret is wrong."));
+        if (client.roles().isEmpty()) {
+            throw new ServiceException(Kind.FORBIDDEN, ServiceException.AUTH, FORBIDDEN,
+                    "The user who created this client has no role on its tenant any more.", null,
+                    "Ask an administrator to restore the user's access policy, or create a new client.", null);
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(ttlSeconds);
+        String scope = client.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(" "));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(client.clientId().toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .claim("uid", client.userId().toString())
+                .claim("tid", client.tenantId().toString())
+                .claim("tpath", client.tenantPath())
+                .claim("scope", scope)
+                .build();
+        RSAKey key = keys.signer();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+        return new Token(jwt.serialize(), "bearer", expires.getEpochSecond(), scope);
+    }
+
+    /** The actor a bearer token stands for; anything but a valid, current token of ours is 401. */
+    public Actor verify(String token) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw unauthorized("The bearer token is malformed.");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+            throw unauthorized("The bearer token is not signed the way this server signs tokens.");
+        }
+        RSAKey key = keys.verifier(jwt.getHeader().getKeyID())
+                .orElseThrow(() -> unauthorized("The bearer token was signed by an unknown key."));
+        try {
+            if (!jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+                throw unauthorized("The bearer token's signature is not valid.");
+            }
+        } catch (JOSEException e) {
+            throw unauthorized("The bearer token's signature is not valid.");
+        }
+        Date expires = claims.getExpirationTime();
+        if (!ISSUER.equals(claims.getIssuer()) || expires == null) {
+            throw unauthorized("The bearer token was not issued by this server.");
+        }
+        if (!expires.toInstant().isAfter(clock.instant())) {
+            throw unauthorized("The bearer token has expired.");
+        }
+        try {
+            UUID tenant = UUID.fromString(claims.getStringClaim("tid"));
+            String path = claims.getStringClaim("tpath");
+            List<Actor.Grant> grants = new ArrayList<>();
+            for (String name : String.valueOf(claims.getStringClaim("scope")).split(" ")) {
+                String bare = name.startsWith(Role.SCOPE_PREFIX) ? name.substring(Role.SCOPE_PREFIX.length()) : name;
+                WireEnum.parse(Role.class, bare).ifPresent(role -> grants.add(new Actor.Grant(tenant, path, role)));
+            }
+            return new Actor(UUID.fromString(claims.getStringClaim("uid")), UUID.fromString(claims.getSubject()),
+                    grants);
+        } catch (ParseException | IllegalArgumentException | NullPointerException e) {
+            throw unauthorized("The bearer token lacks the claims of this server's tokens.");
+        }
+    }
+
+    static ServiceException unauthorized(String message) {
+        return new ServiceException(Kind.UNAUTHENTICATED, ServiceException.AUTH, UNAUTHORIZED, message, null,
+                "Get a token from POST /api/2/idp/token and send it as 'Authorization: Bearer <token>'.", null);
+    }
+}

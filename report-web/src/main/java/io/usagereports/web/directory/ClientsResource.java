@@ -1,0 +1,49 @@
+package io.usagereports.web.directory;
+
+import io.usagereports.model.directory.ApiClient;
+import io.usagereports.service.directory.ApiClientService;
+import io.usagereports.web.security.BasicAuthAllowed;
+import io.usagereports.web.security.RequestActor;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API clients: the credentials scripts exchange for tokens (spec §2). */
+@Path("clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Directory")
+public class ClientsResource {
+
+    @Inject
+    ApiClientService clients;
+
+    @Inject
+    RequestActor caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @BasicAuthAllowed
+    @Operation(summary = "Create an API client (Basic login/password or bearer token)",
+            description = "The answer holds client_secret; it is shown only here and cannot be retrieved later.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiClient.class)))
+    @APIResponse(responseCode = "201", description = "Created, with its secret",
+            content = @Content(schema = @Schema(implementation = ApiClient.class)))
+    public Response create(JsonObject body) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(Response.Status.CREATED).cacheControl(noStore)
+                .entity(clients.create(caller.get(), DirectoryJson.readClient(body))).build();
+    }
+}

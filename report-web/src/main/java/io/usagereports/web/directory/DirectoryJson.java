@@ -1,0 +1,102 @@
+package io.usagereports.web.directory;
+
+import static io.usagereports.model.common.ErrorCodes.READ_ONLY_FIELD;
+import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
+
+import io.usagereports.model.directory.AccessPolicy;
+import io.usagereports.model.directory.ApiClient;
+import io.usagereports.model.directory.Contact;
+import io.usagereports.model.directory.Role;
+import io.usagereports.model.directory.Tenant;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.directory.TenantUpdate;
+import io.usagereports.model.directory.User;
+import io.usagereports.web.errors.ApiException;
+import io.usagereports.web.json.JsonFields;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** Reads directory request bodies strictly into report-model types (see {@link JsonFields}). */
+final class DirectoryJson {
+
+    static final String DOMAIN = "Directory";
+
+    private DirectoryJson() {
+    }
+
+    static Tenant readTenant(JsonObject body) {
+        JsonFields root = JsonFields.of(body, DOMAIN);
+        refuseReadOnly(root, "id", "version");
+        Tenant tenant = new Tenant(null, null, root.text("name"), root.enumValue("kind", TenantKind.class),
+                root.uuid("parent_id"));
+        root.rejectUnknown();
+        return tenant;
+    }
+
+    static TenantUpdate readTenantUpdate(JsonObject body) {
+        JsonFields root = JsonFields.of(body, DOMAIN);
+        TenantUpdate update = new TenantUpdate(root.text("name"), root.integer("version"));
+        root.rejectUnknown();
+        return update;
+    }
+
+    static User readUser(JsonObject body) {
+        JsonFields root = JsonFields.of(body, DOMAIN);
+        refuseReadOnly(root, "id", "version");
+        JsonFields contact = root.object("contact");
+        Contact details = null;
+        if (contact != null) {
+            details = new Contact(contact.text("email"), contact.text("firstname"), contact.text("lastname"));
+            contact.rejectUnknown();
+        }
+        User user = new User(null, null, root.uuid("tenant_id"), root.text("login"), details);
+        root.rejectUnknown();
+        return user;
+    }
+
+    static String readPassword(JsonObject body) {
+        JsonFields root = JsonFields.of(body, DOMAIN);
+        String password = root.text("password");
+        root.rejectUnknown();
+        return password;
+    }
+
+    static List<AccessPolicy> readPolicies(JsonObject body) {
+        JsonFields root = JsonFields.of(body, DOMAIN);
+        List<JsonFields> items = root.objects("items");
+        root.rejectUnknown();
+        if (items == null) {
+            throw ApiException.badRequest(DOMAIN, REQUIRED_FIELD, "items",
+                    "items is required (an empty list removes every policy).");
+        }
+        return items.stream().map(item -> {
+            AccessPolicy policy = new AccessPolicy(item.enumValue("role_id", Role.class), item.uuid("tenant_id"));
+            item.rejectUnknown();
+            return policy;
+        }).toList();
+    }
+
+    static ApiClient readClient(JsonObject body) {
+        JsonFields root = JsonFields.of(body, DOMAIN);
+        refuseReadOnly(root, "client_id", "client_secret", "created_by");
+        JsonFields data = root.object("data");
+        ApiClient.Data details = null;
+        if (data != null) {
+            details = new ApiClient.Data(data.text("client_name"));
+            data.rejectUnknown();
+        }
+        ApiClient client = new ApiClient(null, null, root.uuid("tenant_id"), root.text("type"),
+                root.text("token_endpoint_auth_method"), details, null);
+        root.rejectUnknown();
+        return client;
+    }
+
+    private static void refuseReadOnly(JsonFields fields, String... names) {
+        for (String name : names) {
+            if (fields.has(name)) {
+                throw new ApiException(400, READ_ONLY_FIELD, DOMAIN, name + " is assigned by the server.", name,
+                        "Leave " + name + " out of the body.");
+            }
+        }
+    }
+}

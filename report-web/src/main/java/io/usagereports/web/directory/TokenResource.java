@@ -1,0 +1,66 @@
+package io.usagereports.web.directory;
+
+import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
+import static io.usagereports.model.common.ErrorCodes.UNSUPPORTED_GRANT_TYPE;
+
+import io.usagereports.model.common.ApiError;
+import io.usagereports.model.directory.Token;
+import io.usagereports.service.security.TokenService;
+import io.usagereports.web.errors.ApiException;
+import io.usagereports.web.security.BasicCredentials;
+import io.usagereports.web.security.PublicEndpoint;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The token endpoint: client credentials (HTTP Basic) for a bearer token (spec §2). */
+@Path("idp/token")
+@Tag(name = "Authentication")
+public class TokenResource {
+
+    static final String CLIENT_CREDENTIALS = "client_credentials";
+
+    @Inject
+    TokenService tokens;
+
+    @POST
+    @PublicEndpoint
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a bearer token",
+            description = "Form body grant_type=client_credentials; the API client's ID and secret as HTTP Basic.")
+    @APIResponse(responseCode = "200", description = "A token, valid until expires_on",
+            content = @Content(schema = @Schema(implementation = Token.class)))
+    @APIResponse(responseCode = "401", description = "Wrong client credentials",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          MultivaluedMap<String, String> form) {
+        // The form is read as the body, not with @FormParam: that reads the servlet's parameters
+        // and would bypass the body size limit set on the entity stream.
+        String grantType = form.getFirst("grant_type");
+        if (grantType == null || grantType.isEmpty()) {
+            throw ApiException.badRequest("Auth", REQUIRED_FIELD, "grant_type", "grant_type is required.");
+        }
+        if (!CLIENT_CREDENTIALS.equals(grantType)) {
+            throw ApiException.badRequest("Auth", UNSUPPORTED_GRANT_TYPE, "grant_type",
+                    "grant_type must be client_credentials, not '" + grantType + "'.");
+        }
+        BasicCredentials client = BasicCredentials.parse(authorization);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(tokens.issue(client.user(), client.password())).cacheControl(noStore).build();
+    }
+}

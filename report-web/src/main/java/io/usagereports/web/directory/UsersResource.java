@@ -1,0 +1,105 @@
+package io.usagereports.web.directory;
+
+import io.usagereports.model.directory.AccessPolicies;
+import io.usagereports.model.directory.PasswordChange;
+import io.usagereports.model.directory.User;
+import io.usagereports.service.directory.UserService;
+import io.usagereports.web.json.RequestParams;
+import io.usagereports.web.security.BasicAuthAllowed;
+import io.usagereports.web.security.RequestActor;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Users and their access policies (spec §2). */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Directory")
+public class UsersResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    RequestActor caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user of a tenant; logins are unique (409 duplicate)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = User.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = User.class)))
+    public Response create(JsonObject body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(users.create(caller.get(), DirectoryJson.readUser(body))).build();
+    }
+
+    @GET
+    @Path("me")
+    @BasicAuthAllowed
+    @Operation(summary = "The calling user (Basic login/password or bearer token)")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(schema = @Schema(implementation = User.class)))
+    public User me() {
+        return users.me(caller.get());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a user")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(schema = @Schema(implementation = User.class)))
+    public User get(@PathParam("id") String id) {
+        return users.get(caller.get(), userId(id));
+    }
+
+    @POST
+    @Path("{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a user's password (12 to 1024 characters)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PasswordChange.class)))
+    @APIResponse(responseCode = "204", description = "Set")
+    public Response setPassword(@PathParam("id") String id, JsonObject body) {
+        users.setPassword(caller.get(), userId(id), DirectoryJson.readPassword(body));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/access_policies")
+    @Operation(summary = "A user's roles on tenants")
+    @APIResponse(responseCode = "200", description = "The policies",
+            content = @Content(schema = @Schema(implementation = AccessPolicies.class)))
+    public AccessPolicies policies(@PathParam("id") String id) {
+        return new AccessPolicies(users.policies(caller.get(), userId(id)));
+    }
+
+    @PUT
+    @Path("{id}/access_policies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a user's roles on tenants")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccessPolicies.class)))
+    @APIResponse(responseCode = "200", description = "The policies now",
+            content = @Content(schema = @Schema(implementation = AccessPolicies.class)))
+    public AccessPolicies replacePolicies(@PathParam("id") String id, JsonObject body) {
+        return new AccessPolicies(users.replacePolicies(caller.get(), userId(id), DirectoryJson.readPolicies(body)));
+    }
+
+    private static UUID userId(String text) {
+        return RequestParams.pathId(text, "User", DirectoryJson.DOMAIN);
+    }
+}
