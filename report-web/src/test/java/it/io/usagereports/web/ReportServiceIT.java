@@ -18,18 +18,14 @@ import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.security.Actor;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,13 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReportServiceIT {
 
     @Deployment
-    static WebArchive deployment() throws URISyntaxException {
-        File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // A name of its own: the application itself is deployed as report-web already.
-        return ShrinkWrap.create(WebArchive.class, "report-service-it.war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/report-web.war")))
-                .addClasses(ReportServiceIT.class, ReportTestData.class)
-                .addAsLibrary(assertj);
+    static WebArchive deployment() {
+        return InServer.deployment("report-service-it", ReportServiceIT.class, ReportTestData.class);
     }
 
     @Inject
