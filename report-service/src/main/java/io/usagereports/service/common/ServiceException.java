@@ -1,7 +1,9 @@
 package io.usagereports.service.common;
 
+import io.usagereports.model.common.ErrorCodes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +42,22 @@ public class ServiceException extends RuntimeException {
 
     public static ServiceException invalid(String domain, String code, String field, String message, String info) {
         return new ServiceException(Kind.INVALID_REQUEST, domain, code, message, field, info, null);
+    }
+
+    /**
+     * A stale version: the client expected {@code expected} of the object, which is at
+     * {@code actual}. The context names both, and the object under {@code idName}.
+     */
+    public static ServiceException versionConflict(String domain, String noun, String idName, Object id,
+                                                   int expected, int actual) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(idName, id.toString());
+        context.put("expected_version", expected);
+        context.put("actual_version", actual);
+        return new ServiceException(Kind.CONFLICT, domain, ErrorCodes.VERSION_CONFLICT,
+                noun + " " + id + " is at version " + actual + ", not " + expected + ".", "version",
+                "Fetch the " + noun.toLowerCase(Locale.ROOT) + " again, then retry with its current version.",
+                context);
     }
 
     public Kind kind() {

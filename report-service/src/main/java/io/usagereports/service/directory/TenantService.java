@@ -1,11 +1,8 @@
 package io.usagereports.service.directory;
 
-import static io.usagereports.model.common.ErrorCodes.VERSION_CONFLICT;
-
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.service.common.ServiceException;
-import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The tenant tree: create, read, rename, list children. One transaction per method. */
@@ -58,13 +53,8 @@ public class TenantService {
         int expected = DirectoryRules.required(update.version(), "version");
         TenantEntity tenant = directory.tenantForUpdate(id);
         if (tenant.version() != expected) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("tenant_id", id.toString());
-            context.put("expected_version", expected);
-            context.put("actual_version", tenant.version());
-            throw new ServiceException(Kind.CONFLICT, ServiceException.DIRECTORY, VERSION_CONFLICT,
-                    "Tenant " + id + " is at version " + tenant.version() + ", not " + expected + ".", "version",
-                    "Fetch the tenant again, then retry with its current version.", context);
+            throw ServiceException.versionConflict(ServiceException.DIRECTORY, "Tenant", "tenant_id", id, expected,
+                    tenant.version());
         }
         Instant now = now();
         tenant.rename(name, now);

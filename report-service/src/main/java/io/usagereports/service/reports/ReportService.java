@@ -1,7 +1,6 @@
 package io.usagereports.service.reports;
 
 import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
-import static io.usagereports.model.common.ErrorCodes.VERSION_CONFLICT;
 
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportRevision;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -156,19 +154,14 @@ public class ReportService {
 
     private static void checkVersion(ReportEntity entity, Integer expected) {
         if (expected != null && expected != entity.version()) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("report_id", entity.id().toString());
-            context.put("expected_version", expected);
-            context.put("actual_version", entity.version());
-            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, VERSION_CONFLICT,
-                    "Report " + entity.id() + " is at version " + entity.version() + ", not " + expected + ".",
-                    "version", "Fetch the report again, then retry with its current version.", context);
+            throw ServiceException.versionConflict(ServiceException.REPORTS, "Report", "report_id", entity.id(),
+                    expected, entity.version());
         }
     }
 
     private static ServiceException notFound(UUID id) {
-        return new ServiceException(Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND, "Report " + id + " does not exist.", null, null,
-                Map.of("report_id", id.toString()));
+        return new ServiceException(Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND,
+                "Report " + id + " does not exist.", null, null, Map.of("report_id", id.toString()));
     }
 
     /** Timestamps are kept to the microsecond, the precision both databases store. */

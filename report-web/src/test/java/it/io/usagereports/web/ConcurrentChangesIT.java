@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +95,7 @@ class ConcurrentChangesIT {
 
         List<ReportRevision> history = api.revisions(report.id()).items();
         assertThat(history).extracting(ReportRevision::version)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, CLIENTS + 1).boxed().toList());
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, CLIENTS + 1).boxed().toList());
         assertThat(api.getReport(report.id()).version()).isEqualTo(CLIENTS + 1);
     }
 
@@ -130,8 +131,7 @@ class ConcurrentChangesIT {
                 assertThat(api.revisions(report.id()).items()).extracting(ReportRevision::version).containsExactly(1, 2);
             } else {
                 assertThat(statuses).filteredOn(s -> s != 204).isSubsetOf(404, 409);
-                assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ApiErrorException.class,
-                        () -> api.revisions(report.id())).status()).isEqualTo(404);
+                assertThat(ApiFailures.failure(() -> api.revisions(report.id())).status()).isEqualTo(404);
             }
         }
     }

@@ -1,5 +1,7 @@
 package it.io.usagereports.web;
 
+import static it.io.usagereports.web.ApiFailures.assertFails;
+import static it.io.usagereports.web.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.client.ApiErrorException;
@@ -17,7 +19,6 @@ import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.model.directory.User;
 import java.util.List;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The directory endpoints of spec §2: the tenant tree, users, access policies, API clients. */
@@ -26,19 +27,6 @@ class DirectoryIT {
     private static final Sandbox SANDBOX = Sandbox.create();
 
     private final DirectoryApi directory = SANDBOX.directory;
-
-    private static ApiErrorException failure(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
-        assertThat(thrown).isInstanceOf(ApiErrorException.class);
-        return (ApiErrorException) thrown;
-    }
-
-    private static void assertFails(ThrowingCallable call, int status, String code, String field) {
-        ApiErrorException e = failure(call);
-        assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-        assertThat(e.field()).as(e.getMessage()).isEqualTo(field);
-    }
 
     private Tenant create(String name, TenantKind kind, UUID parent) {
         return directory.createTenant(new Tenant(null, null, name, kind, parent));

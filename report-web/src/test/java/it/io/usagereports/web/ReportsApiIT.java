@@ -4,6 +4,8 @@ import static it.io.usagereports.web.ReportTestData.MAY_2017;
 import static it.io.usagereports.web.ReportTestData.monthlySave;
 import static it.io.usagereports.web.ReportTestData.monthlySend;
 import static it.io.usagereports.web.ReportTestData.onceSave;
+import static it.io.usagereports.web.ApiFailures.assertFails;
+import static it.io.usagereports.web.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The report-definition endpoints of spec §4, called through report-client as users call them. */
@@ -38,19 +39,6 @@ class ReportsApiIT {
 
     private static UUID newTenant() {
         return SANDBOX.newCustomer();
-    }
-
-    private static ApiErrorException failure(ThrowingCallable call) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
-        assertThat(thrown).isInstanceOf(ApiErrorException.class);
-        return (ApiErrorException) thrown;
-    }
-
-    private static void assertFails(ThrowingCallable call, int status, String code, String field) {
-        ApiErrorException e = failure(call);
-        assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-        assertThat(e.field()).as(e.getMessage()).isEqualTo(field);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package it.io.usagereports.web;
 
 import static it.io.usagereports.web.Api.assertError;
+import static it.io.usagereports.web.ApiFailures.assertFails;
+import static it.io.usagereports.web.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,7 +38,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,14 +48,6 @@ class SecurityIT {
 
     private static final Sandbox A = Sandbox.create();
     private static final Sandbox B = Sandbox.create();
-
-    private static void assertStatus(ThrowingCallable call, int status, String code) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
-        assertThat(thrown).isInstanceOf(ApiErrorException.class);
-        ApiErrorException e = (ApiErrorException) thrown;
-        assertThat(e.status()).as(e.getMessage()).isEqualTo(status);
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-    }
 
     private static HttpResponse<String> getWith(String path, String authorization) {
         HttpRequest.Builder request = Api.request(path);
@@ -109,11 +102,11 @@ class SecurityIT {
         String wrong = Sandbox.basic(A.client.clientId().toString(), A.client.clientSecret() + "x");
         String unknownClient = Sandbox.basic(UUID.randomUUID().toString(), A.client.clientSecret());
 
-        assertStatus(() -> ReportsClient.tokens(Sandbox.BASE).token(wrong, "client_credentials"), 401, "unauthorized");
-        assertStatus(() -> ReportsClient.tokens(Sandbox.BASE).token(unknownClient, "client_credentials"), 401,
+        assertFails(() -> ReportsClient.tokens(Sandbox.BASE).token(wrong, "client_credentials"), 401, "unauthorized");
+        assertFails(() -> ReportsClient.tokens(Sandbox.BASE).token(unknownClient, "client_credentials"), 401,
                 "unauthorized");
-        assertStatus(() -> ReportsClient.tokens(Sandbox.BASE).token(null, "client_credentials"), 401, "unauthorized");
-        assertStatus(() -> ReportsClient.tokens(Sandbox.BASE).token(good, "password"), 400, "unsupported_grant_type");
+        assertFails(() -> ReportsClient.tokens(Sandbox.BASE).token(null, "client_credentials"), 401, "unauthorized");
+        assertFails(() -> ReportsClient.tokens(Sandbox.BASE).token(good, "password"), 400, "unsupported_grant_type");
 
         Token token = ReportsClient.tokens(Sandbox.BASE).token(good, "client_credentials");
         assertThat(token.tokenType()).isEqualTo("bearer");
@@ -129,12 +122,12 @@ class SecurityIT {
         User admin = basic.me();
         assertThat(admin.login()).isEqualTo(Sandbox.ADMIN_LOGIN);
         assertThat(admin.tenantId()).isEqualTo(Sandbox.rootTenantId());
-        assertStatus(() -> basic.getTenant(admin.tenantId()), 401, "unauthorized");
+        assertFails(() -> basic.getTenant(admin.tenantId()), 401, "unauthorized");
 
         DirectoryApi wrongPassword = ReportsClient.directory(Sandbox.BASE,
                 Credentials.login(Sandbox.ADMIN_LOGIN, "not-the-password"));
-        assertStatus(wrongPassword::me, 401, "unauthorized");
-        assertStatus(() -> wrongPassword.createClient(Sandbox.newClient(admin.tenantId())), 401, "unauthorized");
+        assertFails(wrongPassword::me, 401, "unauthorized");
+        assertFails(() -> wrongPassword.createClient(Sandbox.newClient(admin.tenantId())), 401, "unauthorized");
     }
 
     @Test
@@ -145,48 +138,48 @@ class SecurityIT {
         UUID customerOfA = A.newCustomer();
 
         // tenants named in the path or body: 403 tenant_access_denied
-        assertStatus(() -> A.directory.getTenant(B.partner.id()), 403, "tenant_access_denied");
-        assertStatus(() -> A.directory.children(B.partner.id()), 403, "tenant_access_denied");
-        assertStatus(() -> A.directory.renameTenant(customerOfB, new TenantUpdate("mine", 1)), 403,
+        assertFails(() -> A.directory.getTenant(B.partner.id()), 403, "tenant_access_denied");
+        assertFails(() -> A.directory.children(B.partner.id()), 403, "tenant_access_denied");
+        assertFails(() -> A.directory.renameTenant(customerOfB, new TenantUpdate("mine", 1)), 403,
                 "tenant_access_denied");
-        assertStatus(() -> A.directory.createTenant(new Tenant(null, null, "x", TenantKind.CUSTOMER, B.partner.id())),
+        assertFails(() -> A.directory.createTenant(new Tenant(null, null, "x", TenantKind.CUSTOMER, B.partner.id())),
                 403, "tenant_access_denied");
-        assertStatus(() -> A.directory.createUser(new User(null, null, customerOfB, "intruder" + UUID.randomUUID()
+        assertFails(() -> A.directory.createUser(new User(null, null, customerOfB, "intruder" + UUID.randomUUID()
                 .toString().substring(0, 8), new Contact("i@example.com", null, null))), 403, "tenant_access_denied");
-        assertStatus(() -> A.directory.createClient(Sandbox.newClient(customerOfB)), 403, "tenant_access_denied");
-        assertStatus(() -> A.reports.tenantReports(customerOfB), 403, "tenant_access_denied");
-        assertStatus(() -> A.reports.listReports(customerOfB, null, null, null, null, null), 403,
+        assertFails(() -> A.directory.createClient(Sandbox.newClient(customerOfB)), 403, "tenant_access_denied");
+        assertFails(() -> A.reports.tenantReports(customerOfB), 403, "tenant_access_denied");
+        assertFails(() -> A.reports.listReports(customerOfB, null, null, null, null, null), 403,
                 "tenant_access_denied");
-        assertStatus(() -> A.reports.createReport(ReportTestData.monthlySave(customerOfB)), 403,
+        assertFails(() -> A.reports.createReport(ReportTestData.monthlySave(customerOfB)), 403,
                 "tenant_access_denied");
-        assertStatus(() -> A.reports.createReport(ReportTestData.monthlySave(Sandbox.rootTenantId())), 403,
+        assertFails(() -> A.reports.createReport(ReportTestData.monthlySave(Sandbox.rootTenantId())), 403,
                 "tenant_access_denied");
-        assertStatus(() -> A.reports.createReport(ReportTestData.monthlySave(UUID.randomUUID())), 403,
+        assertFails(() -> A.reports.createReport(ReportTestData.monthlySave(UUID.randomUUID())), 403,
                 "tenant_access_denied");
 
         // objects addressed by their own ID: 404, as if they did not exist
-        assertStatus(() -> A.directory.getUser(userOfB), 404, "not_found");
-        assertStatus(() -> A.directory.setPassword(userOfB, new PasswordChange("a-new-password-1234")), 404,
+        assertFails(() -> A.directory.getUser(userOfB), 404, "not_found");
+        assertFails(() -> A.directory.setPassword(userOfB, new PasswordChange("a-new-password-1234")), 404,
                 "not_found");
-        assertStatus(() -> A.directory.accessPolicies(userOfB), 404, "not_found");
-        assertStatus(() -> A.directory.replaceAccessPolicies(userOfB, new AccessPolicies(List.of())), 404,
+        assertFails(() -> A.directory.accessPolicies(userOfB), 404, "not_found");
+        assertFails(() -> A.directory.replaceAccessPolicies(userOfB, new AccessPolicies(List.of())), 404,
                 "not_found");
-        assertStatus(() -> A.reports.getReport(reportOfB.id()), 404, "not_found");
-        assertStatus(() -> A.reports.revisions(reportOfB.id()), 404, "not_found");
-        assertStatus(() -> A.reports.updateReport(reportOfB.id(), 1, new ReportUpdate(null, null, null)), 404,
+        assertFails(() -> A.reports.getReport(reportOfB.id()), 404, "not_found");
+        assertFails(() -> A.reports.revisions(reportOfB.id()), 404, "not_found");
+        assertFails(() -> A.reports.updateReport(reportOfB.id(), 1, new ReportUpdate(null, null, null)), 404,
                 "not_found");
-        assertStatus(() -> A.reports.deleteReport(reportOfB.id(), 1), 404, "not_found");
+        assertFails(() -> A.reports.deleteReport(reportOfB.id(), 1), 404, "not_found");
         assertThat(A.reports.listReports(null, null, null, null, 1000, null).items())
                 .extracting(Report::id).doesNotContain(reportOfB.id());
 
         // a user outside the report's subtree named as a value: 400 naming the field
-        ApiErrorException recipient = (ApiErrorException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> A.reports.createReport(ReportTestData.monthlySend(customerOfA, userOfB)));
+        ApiErrorException recipient = failure(() -> A.reports.createReport(
+                ReportTestData.monthlySend(customerOfA, userOfB)));
         assertThat(recipient.status()).isEqualTo(400);
         assertThat(recipient.field()).isEqualTo("recipients[0]");
         UUID siblingUser = A.newUser(A.newCustomer());
-        ApiErrorException sibling = (ApiErrorException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> A.reports.createReport(ReportTestData.monthlySend(customerOfA, A.newUser(customerOfA), siblingUser)));
+        ApiErrorException sibling = failure(() -> A.reports.createReport(
+                ReportTestData.monthlySend(customerOfA, A.newUser(customerOfA), siblingUser)));
         assertThat(sibling.field()).as("a user of a sibling tenant is not inside the report's subtree")
                 .isEqualTo("recipients[1]");
 
@@ -216,17 +209,17 @@ class SecurityIT {
         assertThat(directory.getTenant(customer).id()).isEqualTo(customer);
         assertThat(directory.me().id()).isEqualTo(reader);
 
-        assertStatus(() -> reports.createReport(ReportTestData.monthlySave(customer)), 403, "forbidden");
-        assertStatus(() -> reports.updateReport(existing.id(), 1, new ReportUpdate(null, null, null)), 403, "forbidden");
-        assertStatus(() -> reports.deleteReport(existing.id(), 1), 403, "forbidden");
-        assertStatus(() -> directory.createTenant(new Tenant(null, null, "x", TenantKind.CUSTOMER, A.partner.id())),
+        assertFails(() -> reports.createReport(ReportTestData.monthlySave(customer)), 403, "forbidden");
+        assertFails(() -> reports.updateReport(existing.id(), 1, new ReportUpdate(null, null, null)), 403, "forbidden");
+        assertFails(() -> reports.deleteReport(existing.id(), 1), 403, "forbidden");
+        assertFails(() -> directory.createTenant(new Tenant(null, null, "x", TenantKind.CUSTOMER, A.partner.id())),
                 403, "forbidden");
-        assertStatus(() -> directory.renameTenant(customer, new TenantUpdate("y", 1)), 403, "forbidden");
-        assertStatus(() -> directory.createUser(new User(null, null, customer, "x" + login,
+        assertFails(() -> directory.renameTenant(customer, new TenantUpdate("y", 1)), 403, "forbidden");
+        assertFails(() -> directory.createUser(new User(null, null, customer, "x" + login,
                 new Contact("x@example.com", null, null))), 403, "forbidden");
-        assertStatus(() -> directory.setPassword(colleague, new PasswordChange("another-password-123")), 403,
+        assertFails(() -> directory.setPassword(colleague, new PasswordChange("another-password-123")), 403,
                 "forbidden");
-        assertStatus(() -> directory.replaceAccessPolicies(colleague, new AccessPolicies(List.of(
+        assertFails(() -> directory.replaceAccessPolicies(colleague, new AccessPolicies(List.of(
                 new AccessPolicy(Role.COMPANY_ADMIN, customer)))), 403, "forbidden");
 
         assertThat(A.reports.getReport(existing.id())).isEqualTo(existing);
