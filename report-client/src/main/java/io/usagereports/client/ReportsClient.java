@@ -27,6 +27,11 @@ public final class ReportsClient {
         return build(baseUrl, DirectoryApi.class, credentials);
     }
 
+    /** The usage endpoints (ingestion, offering items, current usage), authenticated with {@code credentials}. */
+    public static UsageApi usage(URI baseUrl, Credentials credentials) {
+        return build(baseUrl, UsageApi.class, credentials);
+    }
+
     /** The token endpoint itself, for callers who manage tokens on their own. */
     public static TokenApi tokens(URI baseUrl) {
         return build(baseUrl, TokenApi.class, null);

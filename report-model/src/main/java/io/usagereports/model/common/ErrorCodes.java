@@ -6,6 +6,8 @@ package io.usagereports.model.common;
  */
 public final class ErrorCodes {
 
+    /** 400: a CSV body is not well-formed, or its header names unknown or too few columns. */
+    public static final String INVALID_CSV = "invalid_csv";
     /** 400: the body is not well-formed JSON, or is missing where one is required. */
     public static final String INVALID_JSON = "invalid_json";
     /** 400: a JSON value has the wrong type (a string where an object is expected, ...). */
@@ -22,6 +24,8 @@ public final class ErrorCodes {
     public static final String INVALID_VALUE = "invalid_value";
     /** 400: the same value appears twice in a list that must not repeat. */
     public static final String DUPLICATE_VALUE = "duplicate_value";
+    /** 400: rows of a usage batch are not valid; {@code context.rows} lists each with its index. */
+    public static final String INVALID_ROWS = "invalid_rows";
     /** 400: a PUT names a field that cannot be updated. */
     public static final String FIELD_NOT_UPDATABLE = "field_not_updatable";
     /** 400: the report cannot be updated at all (only monthly reports can). */

@@ -21,6 +21,7 @@ public class ServiceException extends RuntimeException {
     public static final String REPORTS = "Reports";
     public static final String DIRECTORY = "Directory";
     public static final String AUTH = "Auth";
+    public static final String USAGE = "Usage";
 
     private final Kind kind;
     private final String domain;

@@ -13,34 +13,36 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses bodies over 1 MiB (spec §1) with 413: at once when {@code Content-Length} says so,
- * and while reading when a chunked body grows past the limit, so an oversized body is never
- * buffered whole. (The 64 MiB limit of usage ingestion will be a second limit for that path.)
+ * Refuses bodies over 1 MiB, or 64 MiB for usage ingestion (spec §1), with 413: at once when
+ * {@code Content-Length} says so, and while reading when a chunked body grows past the limit,
+ * so an oversized body is never buffered whole.
  */
 @Provider
 @PreMatching
 public class BodySizeLimitFilter implements ContainerRequestFilter {
 
     static final long LIMIT = 1024 * 1024;
+    static final long INGESTION_LIMIT = 64 * LIMIT;
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long limit = request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("usages") ? INGESTION_LIMIT : LIMIT;
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > LIMIT) {
-                    throw tooLarge();
+                if (Long.parseLong(length.trim()) > limit) {
+                    throw tooLarge(limit);
                 }
             } catch (NumberFormatException e) {
                 // the container rejects a malformed Content-Length itself
             }
         }
-        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), LIMIT));
+        request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
     }
 
-    static ApiException tooLarge() {
-        return new ApiException(413, PAYLOAD_TOO_LARGE, "The body is larger than 1 MiB.", null,
-                "Send a smaller body.");
+    static ApiException tooLarge(long limit) {
+        return new ApiException(413, PAYLOAD_TOO_LARGE, "The body is larger than " + limit / LIMIT + " MiB.", null,
+                "Send a smaller body" + (limit == LIMIT ? "." : ", or split the batch."));
     }
 
     /** Counts bytes as they are read and fails once more than the limit have arrived. */
@@ -74,7 +76,7 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         private void count(int n) {
             count += n;
             if (count > limit) {
-                throw tooLarge();
+                throw tooLarge(limit);
             }
         }
     }

@@ -4,6 +4,7 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_TYPE;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.UNKNOWN_FIELD;
 
+import io.usagereports.model.common.Timestamps;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.web.errors.ApiException;
 import jakarta.json.JsonArray;
@@ -11,6 +12,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -140,6 +142,37 @@ public final class JsonFields {
             return number.intValueExact();
         } catch (ArithmeticException e) {
             throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " is out of range.", pathOf(name), null);
+        }
+    }
+
+    /** A whole number that fits in 64 bits. */
+    public Long longValue(String name) {
+        JsonValue value = value(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw wrongType(domain, pathOf(name), "a whole number");
+        }
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " is out of range.", pathOf(name), null);
+        }
+    }
+
+    /** An RFC 3339 timestamp with an offset, e.g. {@code 2026-05-08T07:36:57+00:00}. */
+    public Instant timestamp(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, INVALID_VALUE, domain, pathOf(name)
+                    + " must be a timestamp with an offset, like 2026-05-08T07:36:57+00:00, not '" + text + "'.",
+                    pathOf(name), null);
         }
     }
 

@@ -1,0 +1,22 @@
+package io.usagereports.service.usage;
+
+import io.usagereports.model.usage.UsageReading;
+
+/**
+ * Row {@code index} of an ingestion batch as its reader saw it: a reading, or the problem that
+ * kept the reader from making one (a wrong JSON type, a malformed CSV value).
+ */
+public record IndexedRow(int index, UsageReading reading, RowProblem problem) {
+
+    public static IndexedRow of(int index, UsageReading reading) {
+        return new IndexedRow(index, reading, null);
+    }
+
+    public static IndexedRow failed(int index, String field, String message) {
+        return new IndexedRow(index, null, new RowProblem(index, field, message));
+    }
+
+    /** What is wrong with one row; {@code field} is the column or JSON field. */
+    public record RowProblem(int index, String field, String message) {
+    }
+}

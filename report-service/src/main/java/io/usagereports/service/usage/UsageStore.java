@@ -1,0 +1,179 @@
+package io.usagereports.service.usage;
+
+import io.usagereports.model.usage.OfferingItem;
+import io.usagereports.model.usage.UsageReading;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Usage data through plain JDBC, in the caller's transaction: bulk writes need batched
+ * statements and each database's own upsert, which JPA offers neither of. The dialect is
+ * read from the connection once.
+ */
+@ApplicationScoped
+public class UsageStore {
+
+    /** The user ID stored for a tenant's own readings (key columns cannot be NULL). */
+    static final UUID NO_USER = new UUID(0, 0);
+    /** The edition stored for readings that name none. */
+    static final String NO_EDITION = "";
+
+    private static final String COLUMNS = "tenant_id, usage_name, edition, user_id, measured_at, amount";
+    private static final String KEY = "tenant_id, usage_name, edition, user_id, measured_at";
+
+    @Resource(lookup = "jdbc/reports")
+    DataSource dataSource;
+
+    private volatile String upsert;
+
+    /**
+     * Stores readings, replacing the value of any stored reading with the same key. The caller
+     * passes each key at most once per call: PostgreSQL refuses to touch a row twice in one
+     * batched statement.
+     */
+    void upsert(Collection<UsageReading> readings) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(upsertSql(connection))) {
+            for (UsageReading r : readings) {
+                statement.setObject(1, r.tenantId());
+                statement.setString(2, r.usageName());
+                statement.setString(3, r.edition() == null ? NO_EDITION : r.edition());
+                statement.setObject(4, r.userId() == null ? NO_USER : r.userId());
+                statement.setObject(5, OffsetDateTime.ofInstant(r.measuredAt(), ZoneOffset.UTC));
+                statement.setLong(6, r.value());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing usage readings failed", e);
+        }
+    }
+
+    private String upsertSql(Connection connection) throws SQLException {
+        String sql = upsert;
+        if (sql == null) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+            sql = postgres
+                    ? "INSERT INTO usage_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (" + KEY
+                            + ") DO UPDATE SET amount = EXCLUDED.amount"
+                    : "MERGE INTO usage_reading (" + COLUMNS + ") KEY (" + KEY + ") VALUES (?, ?, ?, ?, ?, ?)";
+            upsert = sql;
+        }
+        return sql;
+    }
+
+    List<OfferingItem> offeringItems(UUID tenantId) {
+        String sql = "SELECT name, usage_name, edition, measurement_unit, item_type, sku, status, quota_value,"
+                + " quota_overage FROM offering_item WHERE tenant_id = ? ORDER BY usage_name, edition";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, tenantId);
+            List<OfferingItem> items = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Long quotaValue = rows.getObject(8, Long.class);
+                    Long quotaOverage = rows.getObject(9, Long.class);
+                    items.add(new OfferingItem(rows.getString(1), rows.getString(2), emptyToNull(rows.getString(3)),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getObject(7, Integer.class),
+                            quotaValue == null && quotaOverage == null ? null
+                                    : new OfferingItem.Quota(quotaValue, quotaOverage)));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading offering items failed", e);
+        }
+    }
+
+    void replaceOfferingItems(UUID tenantId, List<OfferingItem> items) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM offering_item WHERE tenant_id = ?")) {
+                delete.setObject(1, tenantId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO offering_item (tenant_id,"
+                    + " usage_name, edition, name, measurement_unit, item_type, sku, status, quota_value,"
+                    + " quota_overage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (OfferingItem item : items) {
+                    insert.setObject(1, tenantId);
+                    insert.setString(2, item.usageName());
+                    insert.setString(3, item.edition() == null ? NO_EDITION : item.edition());
+                    insert.setString(4, item.name());
+                    insert.setString(5, item.measurementUnit());
+                    insert.setString(6, item.type());
+                    insert.setString(7, item.sku());
+                    insert.setObject(8, item.status(), Types.INTEGER);
+                    insert.setObject(9, item.quota() == null ? null : item.quota().value(), Types.BIGINT);
+                    insert.setObject(10, item.quota() == null ? null : item.quota().overage(), Types.BIGINT);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing offering items failed", e);
+        }
+    }
+
+    /** One usage name and edition of a tenant's subtree at an instant. */
+    record CurrentValue(String usageName, String edition, long own, long absolute, String unit, String type) {
+    }
+
+    /**
+     * The value at {@code at} of every usage name and edition found in the subtree at
+     * {@code path}: the latest reading at or before {@code at} of each (tenant, usage, edition,
+     * user), summed for the tenant itself ({@code own}) and over the subtree ({@code absolute}).
+     * Unit and type come from the tenant's own offering item, if any.
+     */
+    List<CurrentValue> currentValues(UUID tenantId, String path, OffsetDateTime at) {
+        // The inner query finds each series' latest instant with one pass over the subtree's
+        // readings (primary-key ranges per tenant); the join fetches those readings by key.
+        String sql = "SELECT r.usage_name, r.edition,"
+                + " SUM(CASE WHEN r.tenant_id = ? THEN r.amount ELSE 0 END), SUM(r.amount),"
+                + " MAX(o.measurement_unit), MAX(o.item_type)"
+                + " FROM (SELECT x.tenant_id, x.usage_name, x.edition, x.user_id, MAX(x.measured_at) AS latest"
+                + "       FROM usage_reading x"
+                + "       WHERE x.tenant_id IN (SELECT t.id FROM tenant t WHERE t.path LIKE ?)"
+                + "       AND x.measured_at <= ?"
+                + "       GROUP BY x.tenant_id, x.usage_name, x.edition, x.user_id) s"
+                + " JOIN usage_reading r ON r.tenant_id = s.tenant_id AND r.usage_name = s.usage_name"
+                + "  AND r.edition = s.edition AND r.user_id = s.user_id AND r.measured_at = s.latest"
+                + " LEFT JOIN offering_item o ON o.tenant_id = ? AND o.usage_name = r.usage_name"
+                + "  AND o.edition = r.edition"
+                + " GROUP BY r.usage_name, r.edition ORDER BY r.usage_name, r.edition";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, tenantId);
+            statement.setString(2, path + "%");
+            statement.setObject(3, at);
+            statement.setObject(4, tenantId);
+            List<CurrentValue> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(new CurrentValue(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getLong(4), rows.getString(5), rows.getString(6)));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading current usage failed", e);
+        }
+    }
+
+    static String emptyToNull(String edition) {
+        return edition == null || edition.isEmpty() ? null : edition;
+    }
+}
