@@ -139,21 +139,21 @@ public class UsageStore {
      * Unit and type come from the tenant's own offering item, if any.
      */
     List<CurrentValue> currentValues(UUID tenantId, String path, OffsetDateTime at) {
-        // The inner query finds each series' latest instant with one pass over the subtree's
-        // readings (primary-key ranges per tenant); the join fetches those readings by key.
-        String sql = "SELECT r.usage_name, r.edition,"
-                + " SUM(CASE WHEN r.tenant_id = ? THEN r.amount ELSE 0 END), SUM(r.amount),"
-                + " MAX(o.measurement_unit), MAX(o.item_type)"
-                + " FROM (SELECT x.tenant_id, x.usage_name, x.edition, x.user_id, MAX(x.measured_at) AS latest"
-                + "       FROM usage_reading x"
-                + "       WHERE x.tenant_id IN (SELECT t.id FROM tenant t WHERE t.path LIKE ?)"
-                + "       AND x.measured_at <= ?"
-                + "       GROUP BY x.tenant_id, x.usage_name, x.edition, x.user_id) s"
-                + " JOIN usage_reading r ON r.tenant_id = s.tenant_id AND r.usage_name = s.usage_name"
-                + "  AND r.edition = s.edition AND r.user_id = s.user_id AND r.measured_at = s.latest"
-                + " LEFT JOIN offering_item o ON o.tenant_id = ? AND o.usage_name = r.usage_name"
-                + "  AND o.edition = r.edition"
-                + " GROUP BY r.usage_name, r.edition ORDER BY r.usage_name, r.edition";
+        // One pass over the subtree's readings: a window numbers each series' readings newest
+        // first, and only the newest of each is summed (no join back, which H2 plans poorly).
+        String sql = "SELECT v.usage_name, v.edition, v.own, v.absolute, o.measurement_unit, o.item_type"
+                + " FROM (SELECT s.usage_name, s.edition,"
+                + "         SUM(CASE WHEN s.tenant_id = ? THEN s.amount ELSE 0 END) AS own, SUM(s.amount) AS absolute"
+                + "       FROM (SELECT x.tenant_id, x.usage_name, x.edition, x.amount, ROW_NUMBER() OVER ("
+                + "               PARTITION BY x.tenant_id, x.usage_name, x.edition, x.user_id"
+                + "               ORDER BY x.measured_at DESC) AS newest"
+                + "             FROM tenant t JOIN usage_reading x ON x.tenant_id = t.id"
+                + "             WHERE t.path LIKE ? AND x.measured_at <= ?) s"
+                + "       WHERE s.newest = 1"
+                + "       GROUP BY s.usage_name, s.edition) v"
+                + " LEFT JOIN offering_item o ON o.tenant_id = ? AND o.usage_name = v.usage_name"
+                + "  AND o.edition = v.edition"
+                + " ORDER BY v.usage_name, v.edition";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, tenantId);
