@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class ApiClientService {
 
-    /** Compared against when a client ID is unknown, so that costs as long as a wrong secret. */
-    private static final String DUMMY_HASH = PasswordHasher.hash(PasswordHasher.newSecret());
-
     @Inject
     DirectoryRepository directory;
 
@@ -68,7 +65,7 @@ public class ApiClientService {
     /** The client these credentials prove, with its creator's roles over the client's tenant. */
     public Optional<Authenticated> authenticate(String clientId, String secret) {
         Optional<ApiClientEntity> client = parse(clientId).flatMap(directory::client);
-        boolean matches = PasswordHasher.matches(secret, client.map(ApiClientEntity::secretHash).orElse(DUMMY_HASH));
+        boolean matches = PasswordHasher.matches(secret, client.map(ApiClientEntity::secretHash).orElse(PasswordHasher.UNMATCHABLE));
         if (client.isEmpty() || !matches) {
             return Optional.empty();
         }

@@ -33,9 +33,6 @@ import java.util.UUID;
 @Transactional
 public class UserService {
 
-    /** Compared against when a login is unknown, so a wrong login costs as long as a wrong password. */
-    private static final String DUMMY_HASH = PasswordHasher.hash(PasswordHasher.newSecret());
-
     @Inject
     DirectoryRepository directory;
 
@@ -123,8 +120,8 @@ public class UserService {
     /** The actor a login and password stand for, if they match. */
     public Optional<Actor> authenticate(String login, String password) {
         Optional<UserEntity> user = directory.userByLogin(login);
-        String hash = user.map(UserEntity::passwordHash).orElse(DUMMY_HASH);
-        boolean matches = PasswordHasher.matches(password, hash == null ? DUMMY_HASH : hash);
+        String hash = user.map(UserEntity::passwordHash).orElse(PasswordHasher.UNMATCHABLE);
+        boolean matches = PasswordHasher.matches(password, hash == null ? PasswordHasher.UNMATCHABLE : hash);
         if (user.isEmpty() || hash == null || !matches) {
             return Optional.empty();
         }

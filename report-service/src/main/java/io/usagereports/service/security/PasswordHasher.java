@@ -22,6 +22,12 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 512;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * A hash no secret matches, compared against when the login or client ID is unknown, so
+     * that a wrong name costs as long as a wrong secret and does not reveal which names exist.
+     */
+    public static final String UNMATCHABLE = hash(newSecret());
+
     private PasswordHasher() {
     }
 
