@@ -49,6 +49,11 @@ public class DirectoryRepository {
         return Optional.ofNullable(em.find(UserEntity.class, id));
     }
 
+    /** Finds a user and locks its row until the transaction ends. */
+    Optional<UserEntity> userForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(UserEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     Optional<UserEntity> userByLogin(String login) {
         return em.createQuery("select u from UserEntity u where u.login = :login", UserEntity.class)
                 .setParameter("login", login)

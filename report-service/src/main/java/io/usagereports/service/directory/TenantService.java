@@ -48,10 +48,11 @@ public class TenantService {
     /** Renames a tenant if it is still at {@code update.version}; the old name stays in its history. */
     public Tenant rename(Actor actor, UUID id, TenantUpdate update) {
         guard.requireWriter(actor);
-        guard.writableTenant(actor, id, null);
+        // Lock before anything reads the row, so the version compared below is the current one.
+        directory.tenantForUpdate(id);
+        TenantEntity tenant = guard.writableTenant(actor, id, null);
         String name = DirectoryRules.name(update.name(), "name");
         int expected = DirectoryRules.required(update.version(), "version");
-        TenantEntity tenant = directory.tenantForUpdate(id);
         if (tenant.version() != expected) {
             throw ServiceException.versionConflict(ServiceException.DIRECTORY, "Tenant", "tenant_id", id, expected,
                     tenant.version());

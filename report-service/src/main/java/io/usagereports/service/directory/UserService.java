@@ -148,8 +148,13 @@ public class UserService {
         return directory.user(id).filter(u -> guard.sees(actor, u.tenantId())).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * A user the actor may change, locked until the transaction ends: concurrent changes of one
+     * user (two policy replacements, say) take turns instead of colliding on insert.
+     */
     private UserEntity writableUser(Actor actor, UUID id) {
-        UserEntity user = visibleUser(actor, id);
+        UserEntity user = directory.userForUpdate(id).filter(u -> guard.sees(actor, u.tenantId()))
+                .orElseThrow(() -> notFound(id));
         guard.requireWrite(actor, directory.tenant(user.tenantId()).orElseThrow());
         return user;
     }

@@ -82,7 +82,7 @@ public class UsageIngestion {
             }
             if (bad == 0) {
                 UsageReading r = truncated(row.reading());
-                chunk.put(List.of(r.tenantId(), r.usageName(), r.edition() == null ? "" : r.edition(),
+                chunk.put(List.of(r.tenantId(), r.usageName(), r.edition() == null ? UsageStore.NO_EDITION : r.edition(),
                         r.userId() == null ? UsageStore.NO_USER : r.userId(), r.measuredAt()), r);
                 if (chunk.size() >= CHUNK) {
                     store.upsert(chunk.values());
