@@ -48,6 +48,13 @@ public final class ErrorCodes {
     public static final String NOT_ACCEPTABLE = "not_acceptable";
     /** 409: the version the client sent is not the current one. */
     public static final String VERSION_CONFLICT = "version_conflict";
+    /** 409: a stored report is still being generated; poll its status and try again. */
+    public static final String NOT_READY = "not_ready";
+    /**
+     * 409: a stored report's run failed for good, so it has no content. Also the
+     * {@code failure.code} of such a run.
+     */
+    public static final String GENERATION_FAILED = "generation_failed";
     /** 413: the body is larger than the endpoint accepts. */
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     /** 415: the body is not {@code application/json}. */

@@ -7,6 +7,9 @@ import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.RunStatus;
+import io.usagereports.model.runs.RunTrigger;
+import io.usagereports.model.runs.StoredStatus;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.adapter.JsonbAdapter;
 import java.time.Instant;
@@ -27,7 +30,8 @@ public final class WireJson {
                 .withAdapters(
                         new ResultActionAdapter(), new LevelAdapter(), new KindAdapter(),
                         new FormatAdapter(), new ScheduleTypeAdapter(), new TenantKindAdapter(),
-                        new RoleAdapter(), new InstantAdapter());
+                        new RoleAdapter(), new RunTriggerAdapter(), new RunStatusAdapter(),
+                        new StoredStatusAdapter(), new InstantAdapter());
     }
 
     static final class ResultActionAdapter extends WireEnumAdapter<ResultAction> {
@@ -69,6 +73,24 @@ public final class WireJson {
     static final class RoleAdapter extends WireEnumAdapter<Role> {
         RoleAdapter() {
             super(Role.class);
+        }
+    }
+
+    static final class RunTriggerAdapter extends WireEnumAdapter<RunTrigger> {
+        RunTriggerAdapter() {
+            super(RunTrigger.class);
+        }
+    }
+
+    static final class RunStatusAdapter extends WireEnumAdapter<RunStatus> {
+        RunStatusAdapter() {
+            super(RunStatus.class);
+        }
+    }
+
+    static final class StoredStatusAdapter extends WireEnumAdapter<StoredStatus> {
+        StoredStatusAdapter() {
+            super(StoredStatus.class);
         }
     }
 

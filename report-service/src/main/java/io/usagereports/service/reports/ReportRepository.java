@@ -20,6 +20,11 @@ public class ReportRepository {
         em.persist(entity);
     }
 
+    /** Writes pending changes now, so that plain JDBC in the same transaction sees them. */
+    void flush() {
+        em.flush();
+    }
+
     Optional<ReportEntity> find(UUID id) {
         return Optional.ofNullable(em.find(ReportEntity.class, id));
     }

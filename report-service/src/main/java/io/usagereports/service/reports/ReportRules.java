@@ -61,7 +61,7 @@ public final class ReportRules {
         checkFormats(formats);
         Period period = params.period();
         if (period != null) {
-            checkPeriod(period, today);
+            checkPeriod(period, today, "parameters.period");
         }
         if (type == ScheduleType.ONCE && period == null && kind != ReportKind.USAGE_CURRENT) {
             throw invalid(REQUIRED_FIELD, "parameters.period",
@@ -132,16 +132,21 @@ public final class ReportRules {
         }
     }
 
-    private static void checkPeriod(Period period, LocalDate today) {
-        required(period.start(), "parameters.period.start");
-        required(period.end(), "parameters.period.end");
+    /** Checks the period of a run requested now ({@code POST /reports/{id}/runs}). */
+    public static void checkRunPeriod(Period period, LocalDate today) {
+        checkPeriod(period, today, "period");
+    }
+
+    private static void checkPeriod(Period period, LocalDate today, String field) {
+        required(period.start(), field + ".start");
+        required(period.end(), field + ".end");
         if (period.start().isAfter(period.end())) {
-            throw invalid(INVALID_VALUE, "parameters.period.end",
+            throw invalid(INVALID_VALUE, field + ".end",
                     "The period ends (" + period.end() + ") before it starts (" + period.start() + ").",
                     "Send an end date on or after the start date.");
         }
         if (period.end().isAfter(today)) {
-            throw invalid(INVALID_VALUE, "parameters.period.end",
+            throw invalid(INVALID_VALUE, field + ".end",
                     "The period ends in the future (" + period.end() + "; today is " + today + " UTC).",
                     "Send a period that ends today or earlier.");
         }

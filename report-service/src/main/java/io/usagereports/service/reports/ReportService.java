@@ -12,6 +12,7 @@ import io.usagereports.service.directory.UserService;
 import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -48,6 +50,9 @@ public class ReportService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<ReportCreated> reportCreated;
+
     /**
      * Checks a new definition, applies its defaults and stores it as version 1. Its tenant must
      * be one the actor may change, and its recipients users of that tenant or below it.
@@ -62,12 +67,28 @@ public class ReportService {
         reports.persist(entity);
         Report created = entity.toReport();
         recordRevision(created, actor, now);
+        reports.flush();
+        reportCreated.fire(new ReportCreated(created, now));
         LOG.fine(() -> "Created report " + created.id());
         return created;
     }
 
     public Report get(Actor actor, UUID id) {
         return visible(actor, id).toReport();
+    }
+
+    /**
+     * A report the actor may run (else 403; 404 if the actor cannot see it), locked until the
+     * transaction ends so that it is not changed or deleted meanwhile.
+     */
+    public Report lockedForRun(Actor actor, UUID id) {
+        guard.requireWriter(actor);
+        return lockedForChange(actor, id).toReport();
+    }
+
+    /** The current definition of a report, for the server's own work (no actor). */
+    public Optional<Report> definition(UUID id) {
+        return reports.find(id).map(ReportEntity::toReport);
     }
 
     /** IDs of the reports of one tenant, oldest first. */

@@ -39,6 +39,11 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
                                MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+        return read(body);
+    }
+
+    /** Reads a body that must be a JSON object; every problem is a 400 in the API's error shape. */
+    public static JsonObject read(InputStream body) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             value = reader.readValue();

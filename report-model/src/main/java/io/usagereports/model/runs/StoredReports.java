@@ -1,0 +1,7 @@
+package io.usagereports.model.runs;
+
+import java.util.List;
+
+/** Response of {@code GET /reports/{id}/stored}: newest first. */
+public record StoredReports(List<StoredReport> items) {
+}

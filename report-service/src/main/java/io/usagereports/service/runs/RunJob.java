@@ -1,0 +1,30 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.service.generation.ReportSpec;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Everything an attempt needs to generate a run: the run, its report's definition, its outputs. */
+record RunJob(RunRecord run, Report report, String subjectPath, List<StoredRecord> outputs) {
+
+    /**
+     * The date whose end a {@code usage_current} run reports: the day before the run was due, so
+     * that a retried run gives the same content.
+     */
+    static LocalDate valueDate(RunRecord run) {
+        return LocalDate.ofInstant(run.dueAt(), ZoneOffset.UTC).minusDays(1);
+    }
+
+    /** The content parameters, with the subject's name as of the period. */
+    ReportSpec spec(String subjectName) {
+        var params = report.parameters();
+        boolean current = params.kind() == ReportKind.USAGE_CURRENT;
+        LocalDate start = current ? valueDate(run) : run.periodStart();
+        LocalDate end = current ? valueDate(run) : run.periodEnd();
+        return new ReportSpec(params.tenantId(), subjectName, params.kind(), params.level(), start, end,
+                Boolean.TRUE.equals(params.hideZeroUsage()), Boolean.TRUE.equals(params.showSkus()), run.dueAt());
+    }
+}

@@ -1,0 +1,125 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.runs.RunStatus;
+import io.usagereports.service.runs.RunStore.Claimable;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The workers' side of runs: claims, leases and outcomes, each its own short database
+ * transaction outside JTA (a generation may outlast any transaction timeout). Every change made
+ * on behalf of an attempt is conditional on that attempt still holding the run, so a worker
+ * that lost its claim (its lease expired and another worker took over) changes nothing.
+ */
+@ApplicationScoped
+public class RunLedger {
+
+    @Resource(lookup = "jdbc/reportsNonTx")
+    DataSource dataSource;
+
+    /** A claimed attempt of a run: the fencing token of everything its worker writes. */
+    public record Claim(UUID runId, int attempt) {
+    }
+
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    List<Claimable> claimable(Instant now, int limit) {
+        try (Connection c = connection()) {
+            return RunStore.claimable(c, now, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Finding due runs failed", e);
+        }
+    }
+
+    Optional<Claim> claim(Claimable run, String owner, Instant now, Instant leaseUntil) {
+        try (Connection c = connection()) {
+            return RunStore.claim(c, run.runId(), run.attempt(), owner, now, leaseUntil)
+                    ? Optional.of(new Claim(run.runId(), run.attempt() + 1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming run " + run.runId() + " failed", e);
+        }
+    }
+
+    boolean extendLease(Claim claim, Instant leaseUntil) {
+        try (Connection c = connection()) {
+            return RunStore.extendLease(c, claim.runId(), claim.attempt(), leaseUntil);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Extending the lease of run " + claim.runId() + " failed", e);
+        }
+    }
+
+    /**
+     * Makes the attempt's outputs the run's outputs, atomically: the stored reports become saved
+     * with their sizes, chunks of earlier attempts go, and the run is saved. False, changing
+     * nothing, if the attempt no longer holds the run.
+     */
+    boolean complete(Claim claim, Map<UUID, Long> sizes, Instant now) {
+        return inTransaction(c -> {
+            if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.SAVED, null, now, null, null)) {
+                return false;
+            }
+            for (Map.Entry<UUID, Long> e : sizes.entrySet()) {
+                RunStore.saveStored(c, e.getKey(), e.getValue(), claim.attempt());
+            }
+            RunStore.deleteChunksExcept(c, claim.runId(), claim.attempt());
+            return true;
+        });
+    }
+
+    /** Gives the run back to be tried again at {@code retryAt}, dropping the attempt's chunks. */
+    boolean retryLater(Claim claim, Instant retryAt, String code, String message) {
+        return inTransaction(c -> {
+            if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.QUEUED, retryAt, null, code,
+                    message)) {
+                return false;
+            }
+            RunStore.deleteChunksExcept(c, claim.runId(), null);
+            return true;
+        });
+    }
+
+    /** Ends the run as failed for good; its stored reports fail with it. */
+    boolean fail(Claim claim, Instant now, String code, String message) {
+        return inTransaction(c -> {
+            if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.FAILED, null, now, code, message)) {
+                return false;
+            }
+            RunStore.failStored(c, claim.runId());
+            RunStore.deleteChunksExcept(c, claim.runId(), null);
+            return true;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        boolean run(Connection c) throws SQLException;
+    }
+
+    private boolean inTransaction(Work work) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean done = work.run(c);
+                c.commit();
+                return done;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording the outcome of a run failed", e);
+        }
+    }
+}

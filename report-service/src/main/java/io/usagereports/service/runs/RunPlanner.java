@@ -1,0 +1,66 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.reports.Report;
+import io.usagereports.service.reports.ReportService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Prepares a claimed run: reads its report as it is now and makes sure the run has its stored
+ * reports (a run that waited for its date gets them when it starts).
+ */
+@ApplicationScoped
+public class RunPlanner {
+
+    @Resource(lookup = "jdbc/reports")
+    DataSource dataSource;
+
+    @Inject
+    ReportService reports;
+
+    /** The job of the run, or empty if the run or its report is gone (deleted meanwhile). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<RunJob> job(UUID runId) {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<RunRecord> run = RunStore.run(c, runId);
+            if (run.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Report> report = reports.definition(run.get().reportId());
+            if (report.isEmpty()) {
+                return Optional.empty();
+            }
+            List<StoredRecord> outputs = RunStore.storedOfRun(c, runId);
+            if (outputs.isEmpty()) {
+                outputs = RunScheduling.storedReports(report.get(), run.get(), run.get().startedAt());
+                RunStore.insertStored(c, outputs);
+            }
+            return Optional.of(new RunJob(run.get(), report.get(), tenantPath(c, report.get().parameters().tenantId()),
+                    outputs));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Preparing run " + runId + " failed", e);
+        }
+    }
+
+    private static String tenantPath(Connection c, UUID tenantId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT path FROM tenant WHERE id = ?")) {
+            s.setObject(1, tenantId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Tenant " + tenantId + " does not exist");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.reports.Period;
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportFormat;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.RunStatus;
+import io.usagereports.model.runs.RunTrigger;
+import io.usagereports.model.runs.StoredStatus;
+import io.usagereports.service.generation.FormatWriters;
+import io.usagereports.service.reports.ReportCreated;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Creates runs, in the caller's transaction. A run due now gets its stored reports
+ * ({@code in_progress}, one per format) at once, so they exist when the caller answers; a worker
+ * is asked to start it once the transaction commits. A run due later waits in the database for
+ * the poller of any server.
+ */
+@ApplicationScoped
+public class RunScheduling {
+
+    /** The schedule key of a once report's only scheduled run. */
+    static final String ONCE = "once";
+
+    @Resource(lookup = "jdbc/reports")
+    DataSource dataSource;
+
+    @Inject
+    Event<RunQueued> queued;
+
+    /** A new once report that is enabled runs on its generation date, or now if that is not later than today. */
+    void onReportCreated(@Observes ReportCreated created) {
+        Report report = created.report();
+        if (report.schedule().type() != ScheduleType.ONCE || !Boolean.TRUE.equals(report.schedule().enabled())) {
+            return;
+        }
+        Instant now = created.at();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant dueAt = report.generationDate() != null && report.generationDate().isAfter(today)
+                ? report.generationDate().atStartOfDay().toInstant(ZoneOffset.UTC) : now;
+        enqueue(report, RunTrigger.SCHEDULED, ONCE, report.parameters().period(), dueAt, now);
+    }
+
+    /** Creates a run of {@code report}; {@code scheduleKey} is null for on-demand runs. */
+    RunRecord enqueue(Report report, RunTrigger trigger, String scheduleKey, Period period, Instant dueAt,
+                      Instant now) {
+        RunRecord run = new RunRecord(UUID.randomUUID(), report.id(), trigger, scheduleKey,
+                period == null ? null : period.start(), period == null ? null : period.end(), dueAt,
+                RunStatus.QUEUED, 0, now, null, null, null, null);
+        boolean dueNow = !dueAt.isAfter(now);
+        try (Connection c = dataSource.getConnection()) {
+            RunStore.insertRun(c, run);
+            if (dueNow) {
+                RunStore.insertStored(c, storedReports(report, run, now));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Creating a run of report " + report.id() + " failed", e);
+        }
+        if (dueNow) {
+            queued.fire(new RunQueued(run.id()));
+        }
+        return run;
+    }
+
+    /** One in-progress stored report per format of the report, in its order. */
+    static List<StoredRecord> storedReports(Report report, RunRecord run, Instant now) {
+        List<StoredRecord> stored = new ArrayList<>();
+        for (ReportFormat format : report.parameters().formats()) {
+            stored.add(new StoredRecord(UUID.randomUUID(), run.id(), report.id(), format, StoredStatus.IN_PROGRESS, now,
+                    null, null, fileName(report, run, format)));
+        }
+        return stored;
+    }
+
+    /** E.g. {@code usage_daily_2026-10-01_2026-10-31.csv}, or {@code usage_current_2026-11-26.html}. */
+    static String fileName(Report report, RunRecord run, ReportFormat format) {
+        String dates = report.parameters().kind() == ReportKind.USAGE_CURRENT ? RunJob.valueDate(run).toString()
+                : run.periodStart() + "_" + run.periodEnd();
+        String suffix = format == ReportFormat.CSV_V2_0 || format == ReportFormat.JSON_V2_0 ? "_v2" : "";
+        return report.parameters().kind().wire() + "_" + dates + suffix + "." + FormatWriters.extension(format);
+    }
+}

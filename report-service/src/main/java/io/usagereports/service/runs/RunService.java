@@ -1,0 +1,128 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.common.ErrorCodes;
+import io.usagereports.model.reports.Period;
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.ReportRun;
+import io.usagereports.model.runs.RunFailure;
+import io.usagereports.model.runs.RunTrigger;
+import io.usagereports.model.runs.StoredReport;
+import io.usagereports.model.runs.StoredStatus;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
+import io.usagereports.service.reports.ReportRules;
+import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.security.Actor;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The use cases of runs and stored reports (spec §5). Visibility is the report's (spec §1). */
+@ApplicationScoped
+@Transactional
+public class RunService {
+
+    @Resource(lookup = "jdbc/reports")
+    DataSource dataSource;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    RunScheduling scheduling;
+
+    @Inject
+    RunLedger ledger;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Runs a report now ("run now"), for {@code period} or by default the report's own period
+     * (once reports) or the previous calendar month (monthly reports). Allowed for disabled
+     * reports too: the caller asks explicitly. The stored reports exist when this returns.
+     */
+    public ReportRun runNow(Actor actor, UUID reportId, Period period) {
+        Report report = reports.lockedForRun(actor, reportId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (period != null) {
+            ReportRules.checkRunPeriod(period, today);
+        } else if (report.schedule().type() == ScheduleType.MONTHLY) {
+            period = MonthlySchedule.previousMonth(today);
+        } else {
+            period = report.parameters().period();
+        }
+        return toWire(scheduling.enqueue(report, RunTrigger.ON_DEMAND, null, period, now, now));
+    }
+
+    /** A report's runs, newest first. */
+    public List<ReportRun> runs(Actor actor, UUID reportId) {
+        reports.get(actor, reportId);
+        try (Connection c = dataSource.getConnection()) {
+            return RunStore.runs(c, reportId).stream().map(RunService::toWire).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading runs failed", e);
+        }
+    }
+
+    /** A report's stored reports, newest first. */
+    public List<StoredReport> stored(Actor actor, UUID reportId) {
+        reports.get(actor, reportId);
+        try (Connection c = dataSource.getConnection()) {
+            return RunStore.storedOfReport(c, reportId).stream().map(StoredRecord::toWire).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading stored reports failed", e);
+        }
+    }
+
+    /**
+     * The content of a saved stored report; 409 {@code not_ready} while it is generated, 409
+     * {@code generation_failed} if its run failed, 404 if the report has no such output.
+     */
+    public StoredContent content(Actor actor, UUID reportId, UUID storedId) {
+        reports.get(actor, reportId);
+        StoredRecord stored;
+        try (Connection c = dataSource.getConnection()) {
+            stored = RunStore.stored(c, reportId, storedId).orElseThrow(() -> new ServiceException(Kind.NOT_FOUND,
+                    ServiceException.REPORTS, ErrorCodes.NOT_FOUND, "Stored report " + storedId
+                    + " does not exist for report " + reportId + ".", null, null,
+                    Map.of("report_id", reportId.toString(), "stored_id", storedId.toString())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading a stored report failed", e);
+        }
+        if (stored.status() == StoredStatus.IN_PROGRESS) {
+            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, ErrorCodes.NOT_READY,
+                    "Stored report " + storedId + " is still being generated.",
+                    null, "Poll GET /api/2/reports/" + reportId + "/stored until its status is saved.",
+                    Map.of("stored_id", storedId.toString(), "status", stored.status().wire()));
+        }
+        if (stored.status() == StoredStatus.FAILED) {
+            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, ErrorCodes.GENERATION_FAILED,
+                    "Stored report " + storedId + " has no content: its run failed.",
+                    null, "See GET /api/2/reports/" + reportId + "/runs for the failure; run the report again.",
+                    Map.of("stored_id", storedId.toString(), "status", stored.status().wire()));
+        }
+        return new StoredContent(ledger, stored.id(), stored.contentAttempt(), stored.fileName(), stored.size());
+    }
+
+    static ReportRun toWire(RunRecord run) {
+        Period period = run.periodStart() == null ? null : new Period(run.periodStart(), run.periodEnd());
+        RunFailure failure = run.failureCode() == null ? null : new RunFailure(run.failureCode(), run.failureMessage());
+        return new ReportRun(run.id(), run.trigger(), period, run.status(), run.dueAt(), run.startedAt(),
+                run.finishedAt(), run.attempt(), failure, List.of());
+    }
+}

@@ -1,0 +1,279 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.runs.RunStatus;
+import io.usagereports.model.runs.StoredStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of runs and stored reports, on a connection the caller owns. */
+final class RunStore {
+
+    private RunStore() {
+    }
+
+    static void insertRun(Connection c, RunRecord run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run (" + RunRecord.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, run.id());
+            s.setObject(2, run.reportId());
+            s.setString(3, run.trigger().wire());
+            s.setString(4, run.scheduleKey());
+            s.setObject(5, run.periodStart());
+            s.setObject(6, run.periodEnd());
+            s.setObject(7, Jdbc.utc(run.dueAt()));
+            s.setString(8, run.status().wire());
+            s.setInt(9, run.attempt());
+            s.setObject(10, Jdbc.utc(run.createdAt()));
+            s.setObject(11, Jdbc.utc(run.startedAt()));
+            s.setObject(12, Jdbc.utc(run.finishedAt()));
+            s.setString(13, run.failureCode());
+            s.setString(14, run.failureMessage());
+            s.executeUpdate();
+        }
+    }
+
+    static void insertStored(Connection c, List<StoredRecord> stored) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO stored_report (id, run_id, report_id,"
+                + " report_format, position, status, created_at, size, content_attempt, file_name)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
+            for (int i = 0; i < stored.size(); i++) {
+                StoredRecord r = stored.get(i);
+                s.setObject(1, r.id());
+                s.setObject(2, r.runId());
+                s.setObject(3, r.reportId());
+                s.setString(4, r.format().wire());
+                s.setInt(5, i);
+                s.setString(6, r.status().wire());
+                s.setObject(7, Jdbc.utc(r.createdAt()));
+                s.setString(8, r.fileName());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    static Optional<RunRecord> run(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRecord.COLUMNS + " FROM report_run WHERE id = ?")) {
+            s.setObject(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(RunRecord.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A report's runs, newest first. */
+    static List<RunRecord> runs(Connection c, UUID reportId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRecord.COLUMNS
+                + " FROM report_run WHERE report_id = ? ORDER BY created_at DESC, id")) {
+            s.setObject(1, reportId);
+            List<RunRecord> runs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(RunRecord.read(rs));
+                }
+            }
+            return runs;
+        }
+    }
+
+    /** A report's stored outputs, newest run first, formats in the order the report lists them. */
+    static List<StoredRecord> storedOfReport(Connection c, UUID reportId) throws SQLException {
+        return stored(c, "report_id = ? ORDER BY created_at DESC, run_id, position", reportId);
+    }
+
+    static List<StoredRecord> storedOfRun(Connection c, UUID runId) throws SQLException {
+        return stored(c, "run_id = ? ORDER BY position", runId);
+    }
+
+    static Optional<StoredRecord> stored(Connection c, UUID reportId, UUID storedId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredRecord.COLUMNS
+                + " FROM stored_report WHERE id = ? AND report_id = ?")) {
+            s.setObject(1, storedId);
+            s.setObject(2, reportId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(StoredRecord.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<StoredRecord> stored(Connection c, String condition, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredRecord.COLUMNS + " FROM stored_report WHERE "
+                + condition)) {
+            s.setObject(1, id);
+            List<StoredRecord> stored = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(StoredRecord.read(rs));
+                }
+            }
+            return stored;
+        }
+    }
+
+    /** A run a worker may claim, as last seen: a claim succeeds only if nobody claimed it since. */
+    record Claimable(UUID runId, int attempt) {
+    }
+
+    /** Runs a worker may claim at {@code now}: due and queued, or running under an expired lease. */
+    static List<Claimable> claimable(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, attempt FROM report_run WHERE (status = ? AND due_at <= ?)"
+                + " OR (status = ? AND lease_expires_at < ?) ORDER BY due_at")) {
+            s.setMaxRows(limit);
+            s.setString(1, RunStatus.QUEUED.wire());
+            s.setObject(2, Jdbc.utc(now));
+            s.setString(3, RunStatus.RUNNING.wire());
+            s.setObject(4, Jdbc.utc(now));
+            List<Claimable> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Claimable(rs.getObject(1, UUID.class), rs.getInt(2)));
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Claims a run for one attempt: succeeds for exactly one caller, whatever the number of
+     * workers, because the condition and the change are one statement.
+     */
+    static boolean claim(Connection c, UUID runId, int seenAttempt, String owner, Instant now, Instant leaseUntil)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET status = ?, attempt = attempt + 1,"
+                + " claimed_by = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?)"
+                + " WHERE id = ? AND attempt = ? AND ((status = ? AND due_at <= ?) OR (status = ? AND lease_expires_at < ?))")) {
+            s.setString(1, RunStatus.RUNNING.wire());
+            s.setString(2, owner);
+            s.setObject(3, Jdbc.utc(leaseUntil));
+            s.setObject(4, Jdbc.utc(now));
+            s.setObject(5, runId);
+            s.setInt(6, seenAttempt);
+            s.setString(7, RunStatus.QUEUED.wire());
+            s.setObject(8, Jdbc.utc(now));
+            s.setString(9, RunStatus.RUNNING.wire());
+            s.setObject(10, Jdbc.utc(now));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Extends the lease of the current attempt; false if the attempt lost its claim or the run is gone. */
+    static boolean extendLease(Connection c, UUID runId, int attempt, Instant leaseUntil) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET lease_expires_at = ?"
+                + " WHERE id = ? AND attempt = ? AND status = ?")) {
+            s.setObject(1, Jdbc.utc(leaseUntil));
+            s.setObject(2, runId);
+            s.setInt(3, attempt);
+            s.setString(4, RunStatus.RUNNING.wire());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Ends the current attempt with a new run status; false if the attempt no longer holds the run. */
+    static boolean endAttempt(Connection c, UUID runId, int attempt, RunStatus status, Instant dueAt,
+                              Instant finishedAt, String failureCode, String failureMessage) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET status = ?, due_at = COALESCE(?, due_at),"
+                + " lease_expires_at = NULL, claimed_by = NULL, finished_at = ?, failure_code = ?, failure_message = ?"
+                + " WHERE id = ? AND attempt = ? AND status = ?")) {
+            s.setString(1, status.wire());
+            s.setObject(2, Jdbc.utc(dueAt));
+            s.setObject(3, Jdbc.utc(finishedAt));
+            s.setString(4, failureCode);
+            s.setString(5, failureMessage);
+            s.setObject(6, runId);
+            s.setInt(7, attempt);
+            s.setString(8, RunStatus.RUNNING.wire());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    static void saveStored(Connection c, UUID storedId, long size, int attempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE stored_report SET status = ?, size = ?,"
+                + " content_attempt = ? WHERE id = ?")) {
+            s.setString(1, StoredStatus.SAVED.wire());
+            s.setLong(2, size);
+            s.setInt(3, attempt);
+            s.setObject(4, storedId);
+            s.executeUpdate();
+        }
+    }
+
+    static void failStored(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE stored_report SET status = ? WHERE run_id = ?")) {
+            s.setString(1, StoredStatus.FAILED.wire());
+            s.setObject(2, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Deletes the chunks of every attempt of the run's outputs but {@code keep} (none if null). */
+    static void deleteChunksExcept(Connection c, UUID runId, Integer keep) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM stored_report_chunk WHERE stored_id IN"
+                + " (SELECT id FROM stored_report WHERE run_id = ?)" + (keep == null ? "" : " AND attempt <> ?"))) {
+            s.setObject(1, runId);
+            if (keep != null) {
+                s.setInt(2, keep);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    static void insertChunk(Connection c, UUID storedId, int attempt, int seq, byte[] data, int length)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO stored_report_chunk (stored_id, attempt, seq, data)"
+                + " VALUES (?, ?, ?, ?)")) {
+            s.setObject(1, storedId);
+            s.setInt(2, attempt);
+            s.setInt(3, seq);
+            s.setBytes(4, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+            s.executeUpdate();
+        }
+    }
+
+    /** One chunk of a stored output's content, or empty past the last. */
+    static Optional<byte[]> chunk(Connection c, UUID storedId, int attempt, int seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT data FROM stored_report_chunk"
+                + " WHERE stored_id = ? AND attempt = ? AND seq = ?")) {
+            s.setObject(1, storedId);
+            s.setInt(2, attempt);
+            s.setInt(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The scheduled run of a report with this key exists already (created here or by another server). */
+    static boolean scheduledRunExists(Connection c, UUID reportId, String scheduleKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE report_id = ? AND schedule_key = ?")) {
+            s.setObject(1, reportId);
+            s.setString(2, scheduleKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Enabled monthly reports created before {@code dueAt} that have no run for {@code scheduleKey} yet. */
+    static List<UUID> monthlyReportsWithoutRun(Connection c, String scheduleKey, Instant dueAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT r.id FROM report r WHERE r.schedule_type = 'monthly'"
+                + " AND r.schedule_enabled = TRUE AND r.created_at <= ? AND NOT EXISTS (SELECT 1 FROM report_run x"
+                + " WHERE x.report_id = r.id AND x.schedule_key = ?)")) {
+            s.setObject(1, Jdbc.utc(dueAt));
+            s.setString(2, scheduleKey);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+}

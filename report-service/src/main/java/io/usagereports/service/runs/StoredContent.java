@@ -1,0 +1,84 @@
+package io.usagereports.service.runs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Enumeration;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The content of a saved stored report, read chunk by chunk when it is sent: a download of any
+ * size holds one chunk in memory. Its name is the file name to offer the client.
+ */
+public final class StoredContent {
+
+    private final RunLedger ledger;
+    private final UUID storedId;
+    private final int attempt;
+    private final String fileName;
+    private final long compressedSize;
+
+    StoredContent(RunLedger ledger, UUID storedId, int attempt, String fileName, long compressedSize) {
+        this.ledger = ledger;
+        this.storedId = storedId;
+        this.attempt = attempt;
+        this.fileName = fileName;
+        this.compressedSize = compressedSize;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public long compressedSize() {
+        return compressedSize;
+    }
+
+    /** Writes the content as stored: gzip-compressed. */
+    public void writeCompressed(OutputStream out) throws IOException {
+        try (InputStream in = compressed()) {
+            in.transferTo(out);
+        }
+    }
+
+    /** Writes the content decompressed. */
+    public void writeDecompressed(OutputStream out) throws IOException {
+        try (InputStream in = new GZIPInputStream(compressed(), 1 << 16)) {
+            in.transferTo(out);
+        }
+    }
+
+    /** The chunks in order, each fetched when the previous one is used up. */
+    private InputStream compressed() {
+        return new SequenceInputStream(new Enumeration<InputStream>() {
+            private int seq;
+            private Optional<byte[]> next = fetch(0);
+
+            @Override
+            public boolean hasMoreElements() {
+                return next.isPresent();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                byte[] chunk = next.orElseThrow(NoSuchElementException::new);
+                next = fetch(++seq);
+                return new java.io.ByteArrayInputStream(chunk);
+            }
+        });
+    }
+
+    private Optional<byte[]> fetch(int seq) {
+        try (Connection c = ledger.connection()) {
+            return RunStore.chunk(c, storedId, attempt, seq);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading stored report " + storedId + " failed", e);
+        }
+    }
+}

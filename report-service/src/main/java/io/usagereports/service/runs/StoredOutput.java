@@ -1,0 +1,29 @@
+package io.usagereports.service.runs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The gzip-compressed content of one stored report as it is written, in chunks. The fastest
+ * compression level: reports are large and repetitive, and generation time matters more than
+ * the last few percent of size.
+ */
+final class StoredOutput extends GZIPOutputStream {
+
+    private final ChunkedOutputStream chunks;
+
+    StoredOutput(ChunkedOutputStream chunks) throws IOException {
+        super(chunks, 1 << 16);
+        this.chunks = chunks;
+        def.setLevel(Deflater.BEST_SPEED);
+    }
+
+    /** Completes the gzip stream and writes its last chunk; returns the compressed size. */
+    long complete() throws IOException {
+        finish();
+        chunks.close();
+        return chunks.size();
+    }
+}
