@@ -8,6 +8,10 @@ import io.usagereports.model.reports.ReportRevisions;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.ReportRun;
+import io.usagereports.model.runs.ReportRuns;
+import io.usagereports.model.runs.RunRequest;
+import io.usagereports.model.runs.StoredReports;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +23,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPInputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -82,4 +92,48 @@ public interface ReportsApi {
     @GET
     @Path("reports/{id}/revisions")
     ReportRevisions revisions(@PathParam("id") UUID id);
+
+    /** Runs a report now; {@code request} may name a period (a back-fill) or be {@code null}. */
+    @POST
+    @Path("reports/{id}/runs")
+    ReportRun runNow(@PathParam("id") UUID id, RunRequest request);
+
+    /** The runs of a report, newest first. */
+    @GET
+    @Path("reports/{id}/runs")
+    ReportRuns runs(@PathParam("id") UUID id);
+
+    /** The stored reports of a report, newest first; poll {@code items().get(0).status()}. */
+    @GET
+    @Path("reports/{id}/stored")
+    StoredReports stored(@PathParam("id") UUID id);
+
+    /**
+     * The raw download of a stored report. Prefer {@link #openStored} or {@link #downloadStored},
+     * which ask for the compressed form and decompress it.
+     */
+    @GET
+    @Path("reports/{id}/stored/{stored_id}")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    Response downloadStoredRaw(@PathParam("id") UUID id, @PathParam("stored_id") UUID storedId,
+                               @HeaderParam("Accept-Encoding") String acceptEncoding);
+
+    /**
+     * The content of a saved stored report as a stream, transferred compressed and decompressed
+     * as it is read: a report of any size streams through. Close it when done.
+     * Throws {@link ApiErrorException} with code {@code not_ready} while it is being generated.
+     */
+    default InputStream openStored(UUID id, UUID storedId) throws IOException {
+        Response response = downloadStoredRaw(id, storedId, "gzip");
+        InputStream body = response.readEntity(InputStream.class);
+        return "gzip".equalsIgnoreCase(response.getHeaderString("Content-Encoding"))
+                ? new GZIPInputStream(body, 1 << 16) : body;
+    }
+
+    /** Downloads a saved stored report, decompressed, into {@code file}; returns its size in bytes. */
+    default long downloadStored(UUID id, UUID storedId, java.nio.file.Path file) throws IOException {
+        try (InputStream in = openStored(id, storedId)) {
+            return Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
 }

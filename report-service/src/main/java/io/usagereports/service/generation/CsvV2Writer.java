@@ -6,9 +6,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code csv_v2_0} (spec §6), exact: RFC 4180 with CRLF and minimal quoting, UTF-8 without BOM,
@@ -16,50 +15,40 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvV2Writer implements FormatWriter {
 
-    static final String[] HEADER = {"tenant_id", "tenant_name", "tenant_kind", "parent_id", "user_id", "usage_name",
-        "edition", "measurement_unit", "sku", "date", "value", "start_value", "end_value", "delta", "change"};
+    static final List<String> HEADER = Arrays.asList("tenant_id", "tenant_name", "tenant_kind", "parent_id",
+            "user_id", "usage_name", "edition", "measurement_unit", "sku", "date", "value", "start_value", "end_value",
+            "delta", "change");
 
     private final ReportSpec spec;
     private final LocalDate[] dates;
-    private final CSVPrinter csv;
-    private final Object[] record = new Object[HEADER.length];
+    private final Rfc4180 csv;
 
     CsvV2Writer(ReportSpec spec, OutputStream out) {
         this.spec = spec;
         this.dates = spec.dates();
-        try {
-            this.csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                    CSVFormat.RFC4180);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        this.csv = new Rfc4180(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     @Override
     public void begin() throws IOException {
-        csv.printRecord((Object[]) HEADER);
+        csv.record(HEADER);
     }
 
     @Override
     public void row(ReportRow row, List<RowUsage> usages) throws IOException {
-        record[0] = row.tenantId();
-        record[1] = row.tenantName();
-        record[2] = row.tenantKind().wire();
-        record[3] = row.parentId();
-        record[4] = row.userId();
+        // The columns every line of the row starts with, rendered once.
+        String tenantId = row.tenantId().toString();
+        String parentId = row.parentId() == null ? null : row.parentId().toString();
+        String userId = row.userId() == null ? null : row.userId().toString();
+        String kind = row.tenantKind().wire();
         for (RowUsage usage : usages) {
-            record[5] = usage.usageName();
-            record[6] = usage.edition();
-            record[7] = usage.unit();
-            record[8] = spec.showSkus() ? usage.sku() : null;
+            String sku = spec.showSkus() ? usage.sku() : null;
             ReportLine.expand(spec.kind(), dates, usage.values(), line -> {
-                record[9] = line.date();
-                record[10] = line.value();
-                record[11] = line.startValue();
-                record[12] = line.endValue();
-                record[13] = line.delta();
-                record[14] = line.change();
-                csv.printRecord(record);
+                csv.field(tenantId).field(row.tenantName()).field(kind).field(parentId).field(userId)
+                        .field(usage.usageName()).field(usage.edition()).field(usage.unit()).field(sku)
+                        .field(line.date()).field(line.value()).field(line.startValue()).field(line.endValue())
+                        .field(line.delta()).field(line.change());
+                csv.endRecord();
             });
         }
     }

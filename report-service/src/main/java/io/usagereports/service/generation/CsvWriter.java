@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code csv}, for people and spreadsheets: titled columns, tenant names rather than IDs, storage
@@ -19,22 +17,17 @@ final class CsvWriter implements FormatWriter {
 
     private final ReportSpec spec;
     private final LocalDate[] dates;
-    private final CSVPrinter csv;
+    private final Rfc4180 csv;
 
     CsvWriter(ReportSpec spec, OutputStream out) {
         this.spec = spec;
         this.dates = spec.dates();
-        try {
-            this.csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                    CSVFormat.RFC4180);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        this.csv = new Rfc4180(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     @Override
     public void begin() throws IOException {
-        csv.printRecord(HumanLayout.header(spec.kind(), spec.showSkus()));
+        csv.record(HumanLayout.header(spec.kind(), spec.showSkus()));
     }
 
     @Override
@@ -52,7 +45,7 @@ final class CsvWriter implements FormatWriter {
                     cells.add(usage.sku() == null ? "" : usage.sku());
                 }
                 cells.addAll(HumanLayout.valueCells(spec.kind(), usage, line));
-                csv.printRecord(cells);
+                csv.record(cells);
             });
         }
     }

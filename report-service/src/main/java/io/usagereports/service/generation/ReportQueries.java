@@ -139,20 +139,48 @@ public final class ReportQueries {
     }
 
     /**
+     * Runs the report query and reads every column of every row, generating nothing: the bare
+     * cost of the database's part of a report, for benchmarks. Returns the number of rows.
+     */
+    public static long scan(Connection c, UUID runId, int attempt, OffsetDateTime end) throws SQLException {
+        long rows = 0;
+        try (PreparedStatement s = prepareReportQuery(c, runId, attempt, end); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rs.getInt(1);
+                rs.getObject(3, UUID.class);
+                rs.getString(4);
+                rs.getString(5);
+                rs.getObject(6, UUID.class);
+                rs.getObject(7, OffsetDateTime.class);
+                rs.getLong(8);
+                rs.getString(9);
+                rs.getString(10);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static PreparedStatement prepareReportQuery(Connection c, UUID runId, int attempt, OffsetDateTime end)
+            throws SQLException {
+        PreparedStatement s = c.prepareStatement(REPORT_SQL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        s.setFetchSize(FETCH_SIZE);
+        s.setObject(1, runId);
+        s.setInt(2, attempt);
+        s.setObject(3, end);
+        s.setObject(4, RowPlan.ALL_USERS);
+        s.setObject(5, runId);
+        s.setInt(6, attempt);
+        return s;
+    }
+
+    /**
      * Streams the report query into the aggregator. The connection must not be in auto-commit
      * mode, so that PostgreSQL reads through a cursor instead of loading the whole result.
      */
     public static void stream(Connection c, UUID runId, int attempt, OffsetDateTime end, RowAggregator aggregator)
             throws SQLException, IOException {
-        try (PreparedStatement s = c.prepareStatement(REPORT_SQL, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            s.setFetchSize(FETCH_SIZE);
-            s.setObject(1, runId);
-            s.setInt(2, attempt);
-            s.setObject(3, end);
-            s.setObject(4, RowPlan.ALL_USERS);
-            s.setObject(5, runId);
-            s.setInt(6, attempt);
+        try (PreparedStatement s = prepareReportQuery(c, runId, attempt, end)) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int rowNo = rs.getInt(1);

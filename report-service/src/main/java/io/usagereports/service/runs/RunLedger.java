@@ -1,7 +1,6 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
-import io.usagereports.service.runs.RunStore.Claimable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -25,6 +24,10 @@ public class RunLedger {
     @Resource(lookup = "jdbc/reportsNonTx")
     DataSource dataSource;
 
+    /** A run a worker may claim, as last seen: a claim succeeds only if nobody claimed it since. */
+    public record Claimable(UUID runId, int attempt) {
+    }
+
     /** A claimed attempt of a run: the fencing token of everything its worker writes. */
     public record Claim(UUID runId, int attempt) {
     }
@@ -41,7 +44,8 @@ public class RunLedger {
         }
     }
 
-    Optional<Claim> claim(Claimable run, String owner, Instant now, Instant leaseUntil) {
+    /** Claims the run for its next attempt, or empty if another worker claimed it first or it is not due. */
+    public Optional<Claim> claim(Claimable run, String owner, Instant now, Instant leaseUntil) {
         try (Connection c = connection()) {
             return RunStore.claim(c, run.runId(), run.attempt(), owner, now, leaseUntil)
                     ? Optional.of(new Claim(run.runId(), run.attempt() + 1)) : Optional.empty();
@@ -63,7 +67,7 @@ public class RunLedger {
      * with their sizes, chunks of earlier attempts go, and the run is saved. False, changing
      * nothing, if the attempt no longer holds the run.
      */
-    boolean complete(Claim claim, Map<UUID, Long> sizes, Instant now) {
+    public boolean complete(Claim claim, Map<UUID, Long> sizes, Instant now) {
         return inTransaction(c -> {
             if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.SAVED, null, now, null, null)) {
                 return false;

@@ -3,7 +3,7 @@ package io.usagereports.service.runs;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.RunTrigger;
-import io.usagereports.service.runs.RunStore.Claimable;
+import io.usagereports.service.runs.RunLedger.Claimable;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

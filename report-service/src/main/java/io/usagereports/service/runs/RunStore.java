@@ -117,12 +117,8 @@ final class RunStore {
         }
     }
 
-    /** A run a worker may claim, as last seen: a claim succeeds only if nobody claimed it since. */
-    record Claimable(UUID runId, int attempt) {
-    }
-
     /** Runs a worker may claim at {@code now}: due and queued, or running under an expired lease. */
-    static List<Claimable> claimable(Connection c, Instant now, int limit) throws SQLException {
+    static List<RunLedger.Claimable> claimable(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, attempt FROM report_run WHERE (status = ? AND due_at <= ?)"
                 + " OR (status = ? AND lease_expires_at < ?) ORDER BY due_at")) {
             s.setMaxRows(limit);
@@ -130,10 +126,10 @@ final class RunStore {
             s.setObject(2, Jdbc.utc(now));
             s.setString(3, RunStatus.RUNNING.wire());
             s.setObject(4, Jdbc.utc(now));
-            List<Claimable> found = new ArrayList<>();
+            List<RunLedger.Claimable> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Claimable(rs.getObject(1, UUID.class), rs.getInt(2)));
+                    found.add(new RunLedger.Claimable(rs.getObject(1, UUID.class), rs.getInt(2)));
                 }
             }
             return found;

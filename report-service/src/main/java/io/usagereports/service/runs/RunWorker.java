@@ -3,7 +3,7 @@ package io.usagereports.service.runs;
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.service.runs.RunGenerator.LostClaimException;
 import io.usagereports.service.runs.RunLedger.Claim;
-import io.usagereports.service.runs.RunStore.Claimable;
+import io.usagereports.service.runs.RunLedger.Claimable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -41,6 +41,18 @@ final class Api {
         }
     }
 
+    /** Sends a request and keeps the body as bytes, undecoded (downloads). */
+    static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path));
     }

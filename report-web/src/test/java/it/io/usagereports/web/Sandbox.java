@@ -4,6 +4,7 @@ import io.usagereports.client.Credentials;
 import io.usagereports.client.DirectoryApi;
 import io.usagereports.client.ReportsApi;
 import io.usagereports.client.ReportsClient;
+import io.usagereports.client.UsageApi;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
@@ -32,6 +33,7 @@ final class Sandbox {
     final ApiClient client;
     final ReportsApi reports;
     final DirectoryApi directory;
+    private final UsageApi usage;
     private String token;
 
     private Sandbox(Tenant partner, ApiClient client) {
@@ -40,6 +42,12 @@ final class Sandbox {
         Credentials credentials = Credentials.client(client.clientId().toString(), client.clientSecret());
         this.reports = ReportsClient.reports(BASE, credentials);
         this.directory = ReportsClient.directory(BASE, credentials);
+        this.usage = ReportsClient.usage(BASE, credentials);
+    }
+
+    /** Usage data of the sandbox, through report-client. */
+    UsageApi usage() {
+        return usage;
     }
 
     /** The root administrator's directory access, through an API client made with Basic login. */

@@ -1,0 +1,300 @@
+package io.usagereports.bench;
+
+import io.usagereports.client.Credentials;
+import io.usagereports.client.DirectoryApi;
+import io.usagereports.client.ReportsApi;
+import io.usagereports.client.ReportsClient;
+import io.usagereports.client.UsageApi;
+import io.usagereports.model.directory.ApiClient;
+import io.usagereports.model.directory.Tenant;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.reports.Period;
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportFormat;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.model.reports.ReportParameters;
+import io.usagereports.model.reports.ResultAction;
+import io.usagereports.model.reports.Schedule;
+import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.StoredReport;
+import io.usagereports.model.runs.StoredStatus;
+import io.usagereports.service.generation.ReportDates;
+import io.usagereports.service.generation.ReportQueries;
+import io.usagereports.service.generation.RowAggregator;
+import io.usagereports.service.generation.RowPlan;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The provider-sized benchmark, in two steps run by {@code bench/run-benchmark.sh}:
+ * <ol>
+ * <li>{@code load}: against a running server, builds {@code partners} partners with
+ * {@code customers} customers spread under them, ingests a reading per customer, usage name and
+ * day through the API (CSV batches), then creates {@code usage_summary} and {@code usage_daily}
+ * reports of {@code all_customers} in {@code csv_v2_0} and waits for each, sampling the server's
+ * heap; it checks the daily report's line count by streaming its download;</li>
+ * <li>{@code sql}: with the server stopped (H2 allows one process), runs the same reports' bare
+ * aggregate query directly on the database, reading every row, and prints the ratio
+ * generation time / SQL time.</li>
+ * </ol>
+ * Figures go to standard output and to a properties file the second step reads.
+ */
+public final class Benchmark {
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 1);
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        Path results = Path.of(p.getProperty("bench.results", "target/bench-results.properties"));
+        switch (args.length == 0 ? "" : args[0]) {
+            case "load" -> load(p, results);
+            case "sql" -> sql(p, results);
+            default -> throw new IllegalArgumentException("Usage: Benchmark load|sql (see bench/run-benchmark.sh)");
+        }
+    }
+
+    private static void load(Properties p, Path results) throws Exception {
+        URI base = URI.create(p.getProperty("bench.base", "http://localhost:9080/api/2"));
+        int partners = Integer.parseInt(p.getProperty("bench.partners", "100"));
+        int customers = Integer.parseInt(p.getProperty("bench.customers", "10000"));
+        int usages = Integer.parseInt(p.getProperty("bench.usages", "20"));
+        int days = Integer.parseInt(p.getProperty("bench.days", "31"));
+        long pid = Long.parseLong(p.getProperty("bench.server.pid"));
+        Properties out = new Properties();
+
+        Credentials admin = Credentials.login(p.getProperty("bench.admin", "admin"), p.getProperty("bench.password"));
+        DirectoryApi adminDirectory = ReportsClient.directory(base, admin);
+        UUID root = adminDirectory.me().tenantId();
+        ApiClient client = adminDirectory.createClient(new ApiClient(null, null, root, ApiClient.TYPE,
+                ApiClient.AUTH_METHOD, new ApiClient.Data("benchmark"), null));
+        Credentials credentials = Credentials.client(client.clientId().toString(), client.clientSecret());
+        DirectoryApi directory = ReportsClient.directory(base, credentials);
+
+        long t0 = System.nanoTime();
+        UUID top = directory.createTenant(new Tenant(null, null, "bench-" + UUID.randomUUID().toString().substring(0, 8),
+                TenantKind.PARTNER, root)).id();
+        List<UUID> partnerIds = new ArrayList<>();
+        for (int i = 0; i < partners; i++) {
+            partnerIds.add(directory.createTenant(new Tenant(null, null, String.format("partner-%03d", i),
+                    TenantKind.PARTNER, top)).id());
+        }
+        List<UUID> customerIds = parallel(4, customers, i -> directory.createTenant(new Tenant(null, null,
+                String.format("customer-%05d", i), TenantKind.CUSTOMER, partnerIds.get(i % partners))).id());
+        print(out, "tenants.created", partners + customers + 1);
+        print(out, "tenants.seconds", seconds(t0));
+
+        long readings = (long) customers * usages * days;
+        UsageApi usage = ReportsClient.usage(base, credentials);
+        int perBatch = Integer.parseInt(p.getProperty("bench.batch", "100000"));
+        int customersPerBatch = Math.max(1, perBatch / usages);
+        List<int[]> batches = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            for (int from = 0; from < customers; from += customersPerBatch) {
+                batches.add(new int[] {day, from, Math.min(customers, from + customersPerBatch)});
+            }
+        }
+        long t1 = System.nanoTime();
+        try (HeapSampler heap = new HeapSampler(pid)) {
+            parallel(Integer.parseInt(p.getProperty("bench.senders", "2")), batches.size(), b -> {
+                int[] batch = batches.get(b);
+                return usage.ingestCsv(csv(customerIds, batch[0], batch[1], batch[2], usages)).received();
+            });
+            double s = seconds(t1);
+            print(out, "ingestion.readings", readings);
+            print(out, "ingestion.seconds", s);
+            print(out, "ingestion.readings_per_second", Math.round(readings / s));
+            print(out, "ingestion.peak_heap_mb", Math.round(heap.peakMb()));
+        }
+
+        ReportsApi reports = ReportsClient.reports(base, credentials);
+        Period period = new Period(FIRST_DAY, FIRST_DAY.plusDays(days - 1L));
+        for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
+            String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
+            try (HeapSampler heap = new HeapSampler(pid)) {
+                long t = System.nanoTime();
+                Report report = reports.createReport(new Report(null, null, ResultAction.SAVE, List.of(),
+                        new ReportParameters(top, ReportLevel.ALL_CUSTOMERS, kind, List.of(ReportFormat.CSV_V2_0),
+                                period, false, false), new Schedule(ScheduleType.ONCE, true), null));
+                StoredReport stored = awaitSaved(reports, report.id(), Duration.ofMinutes(30));
+                double s = seconds(t);
+                print(out, name + ".seconds", s);
+                print(out, name + ".peak_heap_mb", Math.round(heap.peakMb()));
+                print(out, name + ".compressed_mb", Math.round(stored.size() / 1e6));
+                out.setProperty(name + ".run_id", reports.runs(report.id()).items().get(0).id().toString());
+                out.setProperty(name + ".report_id", report.id().toString());
+                if (kind == ReportKind.USAGE_DAILY) {
+                    try (InputStream in = reports.openStored(report.id(), stored.id())) {
+                        long expected = (long) (partners + customers) * usages * days + 1;
+                        long lines = countLines(in);
+                        print(out, name + ".lines", lines);
+                        if (lines != expected) {
+                            throw new IllegalStateException("The daily report has " + lines + " lines, not " + expected);
+                        }
+                    }
+                }
+            }
+        }
+        out.setProperty("subject", top.toString());
+        out.setProperty("period.start", period.start().toString());
+        out.setProperty("period.end", period.end().toString());
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(results)) {
+            out.store(w, "usage-reports benchmark");
+        }
+    }
+
+    private static void sql(Properties p, Path results) throws Exception {
+        Properties out = new Properties();
+        try (var r = Files.newBufferedReader(results)) {
+            out.load(r);
+        }
+        LocalDate start = LocalDate.parse(out.getProperty("period.start"));
+        LocalDate end = LocalDate.parse(out.getProperty("period.end"));
+        try (Connection c = DriverManager.getConnection(p.getProperty("bench.jdbc.url"),
+                p.getProperty("bench.jdbc.user"), p.getProperty("bench.jdbc.password"))) {
+            String path = path(c, UUID.fromString(out.getProperty("subject")));
+            for (var kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
+                String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
+                UUID runId = UUID.fromString(out.getProperty(name + ".run_id"));
+                OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(
+                        ReportDates.of(kind, start, end, end))).atStartOfDay().atOffset(ZoneOffset.UTC);
+                UUID subject = UUID.fromString(out.getProperty("subject"));
+                RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, ReportQueries.tree(c, path, until), java.util.Map.of());
+                int attempt = -1;
+                c.setAutoCommit(true);
+                ReportQueries.insertMembers(c, runId, attempt, plan.members());
+                c.setAutoCommit(false);
+                long t = System.nanoTime();
+                long rows = ReportQueries.scan(c, runId, attempt, until);
+                double s = seconds(t);
+                c.rollback();
+                c.setAutoCommit(true);
+                ReportQueries.deleteMembers(c, runId);
+                print(out, name + ".sql_rows", rows);
+                print(out, name + ".sql_seconds", s);
+                print(out, name + ".ratio", Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / s * 100)
+                        / 100.0);
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(results)) {
+            out.store(w, "usage-reports benchmark");
+        }
+    }
+
+    private static String path(Connection c, UUID tenant) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT path FROM tenant WHERE id = ?")) {
+            s.setObject(1, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** One CSV batch: every usage of customers [from, to) on one day, at a random time of that day. */
+    private static InputStream csv(List<UUID> customers, int day, int from, int to, int usages) {
+        SplittableRandom random = new SplittableRandom(31L * day + from);
+        StringBuilder csv = new StringBuilder((to - from) * usages * 100);
+        csv.append("tenant_id,usage_name,value,measured_at\r\n");
+        LocalDate date = FIRST_DAY.plusDays(day);
+        for (int c = from; c < to; c++) {
+            String tenant = customers.get(c).toString();
+            for (int u = 0; u < usages; u++) {
+                int seconds = random.nextInt(86_400);
+                csv.append(tenant).append(",usage-").append(u < 10 ? "0" : "").append(u).append(',')
+                        .append(random.nextLong(1L << 40)).append(',').append(date).append('T')
+                        .append(String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                                seconds % 60))
+                        .append("+00:00\r\n");
+            }
+        }
+        return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static StoredReport awaitSaved(ReportsApi reports, UUID reportId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            StoredReport first = reports.stored(reportId).items().get(0);
+            if (first.status() == StoredStatus.SAVED) {
+                return first;
+            }
+            if (first.status() == StoredStatus.FAILED) {
+                throw new IllegalStateException("Report " + reportId + " failed: " + reports.runs(reportId));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Report " + reportId + " not saved within " + timeout);
+    }
+
+    private static long countLines(InputStream in) throws IOException {
+        long lines = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            while (reader.readLine() != null) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    @FunctionalInterface
+    private interface Task<T> {
+        T run(int i) throws Exception;
+    }
+
+    private static <T> List<T> parallel(int threads, int count, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> task.run(n)));
+            }
+            List<T> done = new ArrayList<>();
+            for (Future<T> f : futures) {
+                done.add(f.get());
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+    }
+
+    private static void print(Properties out, String key, Object value) {
+        out.setProperty(key, String.valueOf(value));
+        System.out.println(key + " = " + value);
+    }
+}

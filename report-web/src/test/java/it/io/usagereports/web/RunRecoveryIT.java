@@ -1,0 +1,203 @@
+package it.io.usagereports.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usagereports.model.directory.Tenant;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.reports.Period;
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportFormat;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.model.reports.ReportParameters;
+import io.usagereports.model.reports.ResultAction;
+import io.usagereports.model.reports.Schedule;
+import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.ReportRun;
+import io.usagereports.model.runs.RunStatus;
+import io.usagereports.model.runs.StoredReport;
+import io.usagereports.model.runs.StoredStatus;
+import io.usagereports.service.directory.TenantService;
+import io.usagereports.service.directory.UserService;
+import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.runs.RunLedger;
+import io.usagereports.service.runs.RunLedger.Claim;
+import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunPlanner;
+import io.usagereports.service.runs.RunService;
+import io.usagereports.service.security.Actor;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Exactly-once execution inside the server, with its real pollers: a due run is claimed by one
+ * worker however many try at once, and a run whose worker died mid-way is redone by another,
+ * leaving one complete output and nothing of the dead attempt.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RunRecoveryIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return InServer.deployment("run-recovery-it", RunRecoveryIT.class);
+    }
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunLedger ledger;
+
+    @Inject
+    RunPlanner planner;
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    UserService users;
+
+    @Resource(lookup = "jdbc/reports")
+    DataSource dataSource;
+
+    private Actor admin() {
+        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+    }
+
+    /** A once report of a new customer, due in two days: its run waits, queued, for this test. */
+    private Report reportDueLater(Actor admin) {
+        UUID root = admin.grants().get(0).tenantId();
+        Tenant partner = tenants.create(admin, new Tenant(null, null, "recovery partner", TenantKind.PARTNER, root));
+        Tenant customer = tenants.create(admin, new Tenant(null, null, "recovery customer", TenantKind.CUSTOMER,
+                partner.id()));
+        return reports.create(admin, new Report(null, null, ResultAction.SAVE, null,
+                new ReportParameters(customer.id(), ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY,
+                        List.of(ReportFormat.CSV_V2_0), new Period(LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-01-31")), null, null),
+                new Schedule(ScheduleType.ONCE, null), LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+    }
+
+    @Test
+    void aDueRunIsClaimedByExactlyOneOfManyWorkers() throws Exception {
+        Actor admin = admin();
+        Report report = reportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        // "Now" for these workers is after the due date; for the server's own pollers it is not yet due.
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        int workers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Optional<Claim>>> claims = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                String owner = "test-worker-" + i;
+                Callable<Optional<Claim>> claim = () -> {
+                    start.await();
+                    return ledger.claim(new Claimable(runId, 0), owner, later, later.plusSeconds(600));
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+            List<Claim> won = new ArrayList<>();
+            for (Future<Optional<Claim>> claim : claims) {
+                claim.get().ifPresent(won::add);
+            }
+            assertThat(won).containsExactly(new Claim(runId, 1));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runs.runs(admin, report.id()).get(0).status()).isEqualTo(RunStatus.RUNNING);
+        reports.delete(admin, report.id(), 1);
+    }
+
+    @Test
+    void aRunWhoseServerDiedIsRedoneOnceWithoutTraceOfTheDeadAttempt() throws Exception {
+        Actor admin = admin();
+        Report report = reportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+
+        // A worker claims the run, prepares it and writes half a chunk, then "dies": its lease runs out.
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        Claim dead = ledger.claim(new Claimable(runId, 0), "dead-server", later, Instant.now().minusSeconds(1))
+                .orElseThrow();
+        assertThat(planner.job(runId).isPresent()).isTrue();
+        UUID storedId = runs.stored(admin, report.id()).get(0).id();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "INSERT INTO stored_report_chunk (stored_id, attempt, seq, data) VALUES (?, ?, 0, ?)")) {
+            s.setObject(1, storedId);
+            s.setInt(2, dead.attempt());
+            s.setBytes(3, new byte[] {31, -117, 8, 0});
+            s.executeUpdate();
+        }
+        assertThat(runs.stored(admin, report.id())).extracting(StoredReport::status)
+                .containsExactly(StoredStatus.IN_PROGRESS);
+
+        // A poller of a live server finds the expired lease and redoes the run.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        ReportRun run = runs.runs(admin, report.id()).get(0);
+        while (run.status() != RunStatus.SAVED && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            run = runs.runs(admin, report.id()).get(0);
+        }
+        assertThat(run.status()).isEqualTo(RunStatus.SAVED);
+        assertThat(run.attempts()).isEqualTo(2);
+        assertThat(runs.runs(admin, report.id())).hasSize(1);
+        List<StoredReport> stored = runs.stored(admin, report.id());
+        assertThat(stored).extracting(StoredReport::id).containsExactly(storedId);
+        assertThat(stored.get(0).status()).isEqualTo(StoredStatus.SAVED);
+        assertThat(chunkAttempts(storedId)).containsOnly(2);
+
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        runs.content(admin, report.id(), storedId).writeDecompressed(content);
+        // The customer has no usage: the complete file is the header line (a whole gzip stream).
+        assertThat(content.toString(StandardCharsets.UTF_8)).isEqualTo("tenant_id,tenant_name,tenant_kind,parent_id,"
+                + "user_id,usage_name,edition,measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n");
+
+        // The dead worker wakes up and tries to finish: it no longer holds the run, so nothing changes.
+        assertThat(ledger.complete(dead, Map.of(storedId, 4L), Instant.now())).isFalse();
+        assertThat(runs.stored(admin, report.id()).get(0).size()).isEqualTo(stored.get(0).size());
+        reports.delete(admin, report.id(), 1);
+    }
+
+    private List<Integer> chunkAttempts(UUID storedId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT attempt FROM stored_report_chunk WHERE stored_id = ?")) {
+            s.setObject(1, storedId);
+            List<Integer> attempts = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    attempts.add(rs.getInt(1));
+                }
+            }
+            return attempts;
+        }
+    }
+}
