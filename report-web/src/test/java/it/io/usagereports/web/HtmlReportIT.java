@@ -49,6 +49,8 @@ class HtmlReportIT {
                 sandbox.partner.id())).id();
         sandbox.usage().replaceOfferingItems(acme, new OfferingItems(List.of(
                 new OfferingItem("Cloud storage", "storage", null, "bytes", "infra", "ST-100", null, null))));
+        sandbox.usage().replaceOfferingItems(globex, new OfferingItems(List.of(
+                new OfferingItem("Cloud storage", "storage", null, "bytes", "infra", "ST-200", null, null))));
         List<UsageReading> readings = new ArrayList<>();
         for (int day = 1; day <= 5; day++) {
             Instant at = Instant.parse("2026-02-0" + day + "T12:00:00Z");
@@ -78,7 +80,7 @@ class HtmlReportIT {
         assertThat(png.length).isGreaterThan(10_000);
 
         String dom = chromium("--dump-dom", page.toUri().toString());
-        assertThat(dom).contains("Acme &lt;Storage&gt; &amp; Co", "Globex", "ST-100");
+        assertThat(dom).contains("Acme &lt;Storage&gt; &amp; Co", "Globex", "ST-100", "ST-200");
         // Two tenants: a heading row each; Acme has 2 usages, Globex 1, each a line per day.
         assertThat(count(dom, "<tr class=\"row\">")).isEqualTo(2);
         assertThat(count(dom, "<tr><td>")).isEqualTo(3 * 5);
