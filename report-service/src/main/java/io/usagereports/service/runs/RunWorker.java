@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * At most {@code reports.worker.concurrency} runs execute at once here; a run that finds no free
  * worker stays queued for the next poll (of this server or another).
  *
- * <p>A failed attempt is retried after a back-off ({@code 1, 4, 16} minutes) up to
+ * <p>A failed attempt is retried after a back-off (1, then 4 minutes) up to
  * {@link #MAX_ATTEMPTS} attempts; then the run fails with code {@code generation_failed}.
  */
 @ApplicationScoped
