@@ -30,7 +30,7 @@ case "$DB" in
     PGPASSWORD=reports dropdb -h localhost -U reports --if-exists reports_bench
     PGPASSWORD=reports createdb -h localhost -U reports reports_bench
     export REPORTS_DB_KIND=postgresql
-    export REPORTS_DB_URL="jdbc:postgresql://localhost:5432/reports_bench?reWriteBatchedInserts=true"
+    export REPORTS_DB_URL="jdbc:postgresql://localhost:5432/reports_bench?reWriteBatchedInserts=true&prepareThreshold=-1"
     export REPORTS_DB_USER=reports REPORTS_DB_PASSWORD=reports
     SQL_URL="$REPORTS_DB_URL" SQL_USER=reports SQL_PASSWORD=reports ;;
   *) echo "usage: $0 [h2|postgresql]" >&2; exit 2 ;;

@@ -4,13 +4,13 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.service.generation.FormatWriter;
 import io.usagereports.service.generation.FormatWriters;
 import io.usagereports.service.generation.ReportQueries;
-import io.usagereports.service.generation.ReportRow;
 import io.usagereports.service.generation.ReportSpec;
 import io.usagereports.service.generation.RowAggregator;
 import io.usagereports.service.generation.RowPlan;
 import io.usagereports.service.generation.RowPlan.TreeTenant;
-import io.usagereports.service.generation.RowUsage;
 import io.usagereports.service.runs.RunLedger.Claim;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Generates the outputs of one claimed attempt: plans the rows from the tenant tree, runs the
  * report's one aggregate query and streams its rows into the writer of every requested format
- * at once, each gzip-compressed into chunks of its stored report. Memory stays bounded by one
+ * at once, each gzip-compressed into chunks of its stored report. Reading the query and writing
+ * the formats run on two threads ({@link RowPipe}). Memory stays bounded by one
  * row of the report and one chunk per format, whatever the report's size.
  *
  * <p>Chunks are committed as they are written, under the attempt's number: they become the
@@ -51,6 +52,10 @@ public class RunGenerator {
 
     @Inject
     RunLedger ledger;
+
+    /** Runs the second thread of each generation: formatting, compressing and storing. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @Inject
     Clock clock;
@@ -105,14 +110,14 @@ public class RunGenerator {
             writers.add(writer);
         }
         LeaseKeeper lease = new LeaseKeeper(claim);
-        RowAggregator aggregator = new RowAggregator(plan.rows(), dates, spec.hideZeroUsage(),
-                (ReportRow row, List<RowUsage> usages) -> {
-                    lease.keep();
-                    for (FormatWriter writer : writers) {
-                        writer.row(row, usages);
-                    }
-                });
-        ReportQueries.stream(read, claim.runId(), claim.attempt(), end, aggregator);
+        try (RowPipe pipe = new RowPipe(executor, writers)) {
+            RowAggregator aggregator = new RowAggregator(plan.rows(), dates, spec.hideZeroUsage(), (row, usages) -> {
+                lease.keep();
+                pipe.row(row, usages);
+            });
+            ReportQueries.stream(read, claim.runId(), claim.attempt(), end, aggregator);
+            pipe.finish();
+        }
         Map<UUID, Long> sizes = new LinkedHashMap<>();
         for (int i = 0; i < writers.size(); i++) {
             writers.get(i).end();
