@@ -244,7 +244,14 @@ public final class Benchmark {
     private static StoredReport awaitSaved(ReportsApi reports, UUID reportId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            StoredReport first = reports.stored(reportId).items().get(0);
+            StoredReport first;
+            try {
+                first = reports.stored(reportId).items().get(0);
+            } catch (jakarta.ws.rs.ProcessingException e) {
+                // A busy server may answer a poll late; the report is still being generated.
+                System.out.println("poll timed out; polling on");
+                continue;
+            }
             if (first.status() == StoredStatus.SAVED) {
                 return first;
             }
