@@ -59,14 +59,7 @@ final class JsonV1Writer implements FormatWriter {
                 if (spec.showSkus() && usage.sku() != null) {
                     json.write("sku", usage.sku());
                 }
-                if (line.date() != null) {
-                    json.write("date", line.date().toString());
-                }
-                write("value", line.value());
-                write("start_value", line.startValue());
-                write("end_value", line.endValue());
-                write("delta", line.delta());
-                write("change", line.change());
+                JsonLines.writeValues(json, line);
                 json.writeEnd();
             });
         }
@@ -77,11 +70,5 @@ final class JsonV1Writer implements FormatWriter {
         json.writeEnd();
         json.writeEnd();
         json.flush();
-    }
-
-    private void write(String name, Long value) {
-        if (value != null) {
-            json.write(name, value.longValue());
-        }
     }
 }

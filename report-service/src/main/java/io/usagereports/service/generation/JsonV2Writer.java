@@ -72,14 +72,7 @@ final class JsonV2Writer implements FormatWriter {
                 if (row.isUserRow()) {
                     json.write("user_id", row.userId().toString());
                 }
-                if (line.date() != null) {
-                    json.write("date", line.date().toString());
-                }
-                writeIfPresent("value", line.value());
-                writeIfPresent("start_value", line.startValue());
-                writeIfPresent("end_value", line.endValue());
-                writeIfPresent("delta", line.delta());
-                writeIfPresent("change", line.change());
+                JsonLines.writeValues(json, line);
                 json.writeEnd();
             });
         }
@@ -101,11 +94,6 @@ final class JsonV2Writer implements FormatWriter {
         }
     }
 
-    private void writeIfPresent(String name, Long value) {
-        if (value != null) {
-            json.write(name, value.longValue());
-        }
-    }
 
     private static long unixSeconds(LocalDate date) {
         return date.atStartOfDay().toEpochSecond(ZoneOffset.UTC);

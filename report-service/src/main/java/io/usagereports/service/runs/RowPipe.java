@@ -49,6 +49,10 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
     /** Waits until every row is written; rethrows what failed the writing thread. */
     void finish() throws IOException {
         put(END);
+        awaitWriting();
+    }
+
+    private void awaitWriting() throws IOException {
         try {
             writing.get();
         } catch (InterruptedException e) {
@@ -70,7 +74,7 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
         try {
             while (!queue.offer(item, 1, TimeUnit.SECONDS)) {
                 if (writing.isDone()) {
-                    finish();
+                    awaitWriting();
                     throw new IOException("The writing thread stopped early");
                 }
             }

@@ -80,8 +80,7 @@ public class RunGenerator {
 
     private Map<UUID, Long> generate(Claim claim, RunJob job, Connection read, Connection write)
             throws SQLException, IOException {
-        ReportSpec draft = job.spec("");
-        LocalDate[] dates = draft.dates();
+        LocalDate[] dates = job.dates();
         OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
                 .atOffset(ZoneOffset.UTC);
         UUID subjectId = job.report().parameters().tenantId();

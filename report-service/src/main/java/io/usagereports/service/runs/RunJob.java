@@ -18,6 +18,11 @@ record RunJob(RunRecord run, Report report, String subjectPath, List<StoredRecor
         return LocalDate.ofInstant(run.dueAt(), ZoneOffset.UTC).minusDays(1);
     }
 
+    /** The dates whose end-of-day values the run reports. */
+    LocalDate[] dates() {
+        return spec("").dates();
+    }
+
     /** The content parameters, with the subject's name as of the period. */
     ReportSpec spec(String subjectName) {
         var params = report.parameters();
