@@ -3,7 +3,12 @@ package io.usagereports.service.usage;
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.model.usage.UsageReading;
 import jakarta.annotation.Resource;
+import io.usagereports.service.persistence.Databases;
+import io.usagereports.service.usage.KnownSeries.SeriesKey;
+import io.usagereports.service.usage.KnownSeries.SeriesStored;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -33,47 +39,91 @@ public class UsageStore {
 
     private static final String COLUMNS = "tenant_id, usage_name, edition, user_id, measured_at, amount";
     private static final String KEY = "tenant_id, usage_name, edition, user_id, measured_at";
+    private static final String SERIES = "tenant_id, usage_name, edition, user_id";
 
     @Resource(lookup = "jdbc/reports")
     DataSource dataSource;
 
-    private volatile String upsert;
+    @Inject
+    KnownSeries knownSeries;
+
+    @Inject
+    Event<SeriesStored> seriesStored;
+
+    private volatile Boolean postgres;
 
     /**
-     * Stores readings, replacing the value of any stored reading with the same key. The caller
-     * passes each key at most once per call: PostgreSQL refuses to touch a row twice in one
-     * batched statement.
+     * Stores readings, replacing the value of any stored reading with the same key, and registers
+     * their series. The caller passes each key at most once per call: PostgreSQL refuses to touch
+     * a row twice in one batched statement.
      */
     void upsert(Collection<UsageReading> readings) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(upsertSql(connection))) {
-            for (UsageReading r : readings) {
-                statement.setObject(1, r.tenantId());
-                statement.setString(2, r.usageName());
-                statement.setString(3, r.edition() == null ? NO_EDITION : r.edition());
-                statement.setObject(4, r.userId() == null ? NO_USER : r.userId());
-                statement.setObject(5, OffsetDateTime.ofInstant(r.measuredAt(), ZoneOffset.UTC));
-                statement.setLong(6, r.value());
-                statement.addBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean pg = isPostgres(connection);
+            registerSeries(connection, pg, readings);
+            try (PreparedStatement statement = connection.prepareStatement(pg
+                    ? "INSERT INTO usage_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (" + KEY
+                            + ") DO UPDATE SET amount = EXCLUDED.amount"
+                    : "MERGE INTO usage_reading (" + COLUMNS + ") KEY (" + KEY + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (UsageReading r : readings) {
+                    statement.setObject(1, r.tenantId());
+                    statement.setString(2, r.usageName());
+                    statement.setString(3, edition(r));
+                    statement.setObject(4, user(r));
+                    statement.setObject(5, OffsetDateTime.ofInstant(r.measuredAt(), ZoneOffset.UTC));
+                    statement.setLong(6, r.value());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
             }
-            statement.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Storing usage readings failed", e);
         }
     }
 
-    private String upsertSql(Connection connection) throws SQLException {
-        String sql = upsert;
-        if (sql == null) {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-            sql = postgres
-                    ? "INSERT INTO usage_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (" + KEY
-                            + ") DO UPDATE SET amount = EXCLUDED.amount"
-                    : "MERGE INTO usage_reading (" + COLUMNS + ") KEY (" + KEY + ") VALUES (?, ?, ?, ?, ?, ?)";
-            upsert = sql;
+    /** Writes the series of these readings that this server has not seen stored yet. */
+    private void registerSeries(Connection connection, boolean pg, Collection<UsageReading> readings)
+            throws SQLException {
+        Set<SeriesKey> fresh = new TreeSet<>(SeriesKey.ORDER);
+        for (UsageReading r : readings) {
+            SeriesKey key = new SeriesKey(r.tenantId(), r.usageName(), edition(r), user(r));
+            if (!knownSeries.contains(key)) {
+                fresh.add(key);
+            }
         }
-        return sql;
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(pg
+                ? "INSERT INTO usage_series (" + SERIES + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+                : "MERGE INTO usage_series (" + SERIES + ") KEY (" + SERIES + ") VALUES (?, ?, ?, ?)")) {
+            for (SeriesKey key : fresh) {
+                statement.setObject(1, key.tenantId());
+                statement.setString(2, key.usageName());
+                statement.setString(3, key.edition());
+                statement.setObject(4, key.userId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        seriesStored.fire(new SeriesStored(fresh));
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = Databases.isPostgres(connection);
+            postgres = pg;
+        }
+        return pg;
+    }
+
+    private static String edition(UsageReading r) {
+        return r.edition() == null ? NO_EDITION : r.edition();
+    }
+
+    private static UUID user(UsageReading r) {
+        return r.userId() == null ? NO_USER : r.userId();
     }
 
     List<OfferingItem> offeringItems(UUID tenantId) {

@@ -61,8 +61,12 @@ class RunsIT {
     }
 
     private static Report once(ReportKind kind, List<ReportFormat> formats, LocalDate generationDate) {
+        return once(customer, kind, formats, generationDate);
+    }
+
+    private static Report once(UUID tenant, ReportKind kind, List<ReportFormat> formats, LocalDate generationDate) {
         return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(customer, ReportLevel.ITSELF, kind, formats, PERIOD, null, null),
+                new ReportParameters(tenant, ReportLevel.ITSELF, kind, formats, PERIOD, null, null),
                 new Schedule(ScheduleType.ONCE, null), generationDate);
     }
 
@@ -92,6 +96,35 @@ class RunsIT {
                     + "measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n"
                     + customer + "," + name(customer) + ",customer," + sandbox.partner.id()
                     + ",,storage,,quantity,,,,1000,3000,2000,\r\n");
+        }
+    }
+
+    /**
+     * Reports find a tenant's series through the series the server registered at ingestion. A
+     * batch that is rolled back after writing its first chunk must not leave its series taken
+     * for stored: the same series sent again later has to be registered and reported.
+     */
+    @Test
+    void aSeriesFirstSentInARejectedBatchIsReportedOnceStored() throws Exception {
+        UUID tenant = sandbox.newCustomer();
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        List<UsageReading> rejected = new java.util.ArrayList<>();
+        for (int i = 0; i <= 1000; i++) { // more than one written chunk before the bad row
+            rejected.add(new UsageReading(tenant, "backup", null, null, (long) i, start.plusSeconds(60L * i)));
+        }
+        rejected.add(new UsageReading(tenant, "backup", null, null, -1L, start));
+        assertThat(failure(() -> sandbox.usage().ingest(new UsageBatch(rejected))).status()).isEqualTo(400);
+
+        sandbox.usage().ingest(new UsageBatch(List.of(
+                new UsageReading(tenant, "backup", null, null, 700L, Instant.parse("2026-03-02T10:00:00Z")))));
+
+        Report report = sandbox.reports.createReport(once(tenant, ReportKind.USAGE_SUMMARY,
+                List.of(ReportFormat.CSV_V2_0), null));
+        StoredReport stored = awaitSaved(report.id()).get(0);
+        try (InputStream in = sandbox.reports.openStored(report.id(), stored.id())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).endsWith("\r\n"
+                    + tenant + "," + name(tenant) + ",customer," + sandbox.partner.id()
+                    + ",,backup,,quantity,,,,0,700,700,\r\n");
         }
     }
 
