@@ -186,8 +186,9 @@ public final class Benchmark {
             for (var kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
                 String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
                 UUID runId = UUID.fromString(out.getProperty(name + ".run_id"));
-                OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(
-                        ReportDates.of(kind, start, end, end))).atStartOfDay().atOffset(ZoneOffset.UTC);
+                LocalDate[] dates = ReportDates.of(kind, start, end, end);
+                OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
+                        .atOffset(ZoneOffset.UTC);
                 UUID subject = UUID.fromString(out.getProperty("subject"));
                 RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, ReportQueries.tree(c, path, until), java.util.Map.of());
                 int attempt = -1;
@@ -195,7 +196,7 @@ public final class Benchmark {
                 ReportQueries.insertMembers(c, runId, attempt, plan.members());
                 c.setAutoCommit(false);
                 long t = System.nanoTime();
-                long rows = ReportQueries.scan(c, runId, attempt, until);
+                long rows = ReportQueries.scan(c, runId, attempt, dates);
                 double s = seconds(t);
                 c.rollback();
                 c.setAutoCommit(true);

@@ -10,44 +10,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The SQL of generation, on a connection the caller owns (and commits). Portable between H2 and
- * PostgreSQL.
+ * The SQL of generation, on a connection the caller owns (and commits): the tenant tree, the work
+ * table of a run's rows, and the streaming of a report's readings ({@link ReportReadings}) with
+ * its offering items alongside. Portable between H2 and PostgreSQL.
  */
 public final class ReportQueries {
 
-    /** Rows fetched per round trip while streaming the report. */
-    static final int FETCH_SIZE = 10_000;
     private static final int INSERT_BATCH = 1000;
-
-    /**
-     * The one aggregate query of a report, in the database's dialect: every reading up to the
-     * report's last day of every tenant (or user) rolling up into each row, in the order
-     * {@link RowAggregator} consumes:
-     * by row, then tenant (nearest first), then series, oldest reading first. The order follows
-     * the work table's key, so PostgreSQL sorts only each tenant's readings (an incremental sort
-     * over a nested loop) instead of the whole report. The day of a reading is computed by the
-     * database: converting millions of timestamps costs more on the Java side.
-     */
-    static String reportSql(Connection c) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        // PostgreSQL's EXTRACT(EPOCH …) is a NUMERIC, slow over millions of rows; date arithmetic is not.
-        String epochDay = postgres ? "((r.measured_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')"
-                : "FLOOR(EXTRACT(EPOCH FROM r.measured_at) / 86400)";
-        return "SELECT m.row_no, r.tenant_id, r.usage_name, r.edition, r.user_id, " + epochDay + " AS epoch_day,"
-                + " r.amount FROM report_run_member m JOIN usage_reading r ON r.tenant_id = m.tenant_id"
-                + " WHERE m.run_id = ? AND m.attempt = ? AND r.measured_at < ?"
-                + " AND (m.user_id = ? OR r.user_id = m.user_id)"
-                + " ORDER BY m.row_no, m.depth, m.tenant_id, r.usage_name, r.edition, r.user_id, r.measured_at";
-    }
 
     /**
      * The offering items describing each row's usages, nearest tenant first: a small query read
@@ -164,57 +142,41 @@ public final class ReportQueries {
     }
 
     /**
-     * Runs the report query and reads every column of every row, generating nothing: the bare
-     * cost of the database's part of a report, for benchmarks. Returns the number of rows.
+     * Reads every reading of the report, generating nothing: the bare cost of the database's part
+     * of a report, for benchmarks. Returns the number of readings.
      */
-    public static long scan(Connection c, UUID runId, int attempt, OffsetDateTime end) throws SQLException {
-        long rows = 0;
-        try (PreparedStatement s = prepareReportQuery(c, runId, attempt, end); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rs.getInt(1);
-                rs.getObject(2, UUID.class);
-                rs.getString(3);
-                rs.getString(4);
-                rs.getObject(5, UUID.class);
-                rs.getLong(6);
-                rs.getLong(7);
-                rows++;
-            }
+    public static long scan(Connection c, UUID runId, int attempt, LocalDate[] dates) throws SQLException {
+        long[] readings = {0};
+        try {
+            ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates),
+                    (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> readings[0]++);
+        } catch (IOException e) {
+            throw new IllegalStateException("Counting cannot fail", e);
         }
-        return rows;
-    }
-
-    private static PreparedStatement prepareReportQuery(Connection c, UUID runId, int attempt, OffsetDateTime end)
-            throws SQLException {
-        PreparedStatement s = c.prepareStatement(reportSql(c), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
-        s.setFetchSize(FETCH_SIZE);
-        s.setObject(1, runId);
-        s.setInt(2, attempt);
-        s.setObject(3, end);
-        s.setObject(4, RowPlan.ALL_USERS);
-        return s;
+        return readings[0];
     }
 
     /**
-     * Streams the report query into the aggregator. The connection must not be in auto-commit
-     * mode, so that PostgreSQL reads through a cursor instead of loading the whole result.
+     * Streams the report's readings into the aggregator, with the offering items of each row read
+     * alongside. The connection must not be in auto-commit mode (see {@link ReportReadings#read}).
      */
-    public static void stream(Connection c, UUID runId, int attempt, OffsetDateTime end, RowAggregator aggregator)
+    public static void stream(Connection c, UUID runId, int attempt, LocalDate[] dates, RowAggregator aggregator)
             throws SQLException, IOException {
-        try (PreparedStatement items = c.prepareStatement(OFFERING_SQL);
-             PreparedStatement readings = prepareReportQuery(c, runId, attempt, end)) {
+        try (PreparedStatement items = c.prepareStatement(OFFERING_SQL)) {
             items.setObject(1, runId);
             items.setInt(2, attempt);
-            try (ResultSet offering = items.executeQuery(); ResultSet rs = readings.executeQuery()) {
-                boolean moreItems = offering.next();
-                while (rs.next()) {
-                    int rowNo = rs.getInt(1);
-                    moreItems = describe(offering, moreItems, rowNo, aggregator);
-                    aggregator.reading(rowNo, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, UUID.class), rs.getLong(6), rs.getLong(7));
-                }
-                describe(offering, moreItems, Integer.MAX_VALUE, aggregator);
+            try (ResultSet offering = items.executeQuery()) {
+                boolean[] moreItems = {offering.next()};
+                ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates),
+                        (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
+                            try {
+                                moreItems[0] = describe(offering, moreItems[0], rowNo, aggregator);
+                            } catch (SQLException e) {
+                                throw new IOException("Reading offering items failed", e);
+                            }
+                            aggregator.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
+                        });
+                describe(offering, moreItems[0], Integer.MAX_VALUE, aggregator);
             }
         }
         aggregator.finish();

@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Turns the report query's records into rows of usages, one row at a time.
  *
- * <p>Input order (the query's ORDER BY): by row; within a row, each series (tenant, usage,
- * edition, user) contiguous with its readings oldest first; an offering item's description of
+ * <p>Input order ({@link ReportReadings}): by row; within a row, each series (tenant, usage,
+ * edition, user) contiguous with its readings oldest first (a reading may come twice); an offering item's description of
  * (usage, edition) from a nearer tenant before one from a farther tenant. A reading is a gauge:
  * a series' value at the end of date D is its latest reading on or before D. Each series' values
  * are added into its row's usage, so a row's values are the sums over its subtree.

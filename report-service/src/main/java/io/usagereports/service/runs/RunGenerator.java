@@ -114,7 +114,7 @@ public class RunGenerator {
                 lease.keep();
                 pipe.row(row, usages);
             });
-            ReportQueries.stream(read, claim.runId(), claim.attempt(), end, aggregator);
+            ReportQueries.stream(read, claim.runId(), claim.attempt(), dates, aggregator);
             pipe.finish();
         }
         Map<UUID, Long> sizes = new LinkedHashMap<>();

@@ -1,0 +1,63 @@
+package io.usagereports.service.generation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The readings of each series that a report needs for its values at the end of its dates. A
+ * series' value at the end of date D is its latest reading before D+1 00:00 UTC, found by one
+ * seek in the readings' primary key. A few scattered dates (current, summary) take one seek each
+ * ({@code seekDates}); a run of consecutive dates (daily, breakdown) takes the value at the end of
+ * the day before it (one seek) and every reading of its days ({@code rangeFirst} to
+ * {@code rangeLast}). Neither reads a series' older history: a report costs the same after years
+ * of readings as after one month.
+ *
+ * <p>A seek's result counts as a reading on its seek date, which is all {@link RowAggregator}
+ * needs to place it; fed seeks first (ascending), then the range, a series' readings come oldest
+ * first, as the aggregator consumes them.
+ */
+public record ReadingWindows(List<LocalDate> seekDates, LocalDate rangeFirst, LocalDate rangeLast) {
+
+    public static ReadingWindows of(LocalDate[] dates) {
+        LocalDate first = dates[0];
+        LocalDate last = dates[dates.length - 1];
+        boolean consecutive = last.toEpochDay() - first.toEpochDay() == dates.length - 1;
+        if (dates.length > 2 && consecutive) {
+            return new ReadingWindows(List.of(first.minusDays(1)), first, last);
+        }
+        return new ReadingWindows(List.of(dates), null, null);
+    }
+
+    public boolean hasRange() {
+        return rangeFirst != null;
+    }
+
+    /** The bound of the seek for date {@code i}: readings before it count. */
+    public OffsetDateTime seekBound(int i) {
+        return endOf(seekDates.get(i));
+    }
+
+    public OffsetDateTime rangeFrom() {
+        return startOf(rangeFirst);
+    }
+
+    public OffsetDateTime rangeTo() {
+        return endOf(rangeLast);
+    }
+
+    /** The instant right after date {@code date}: the start of the next day, UTC. */
+    static OffsetDateTime endOf(LocalDate date) {
+        return startOf(date.plusDays(1));
+    }
+
+    private static OffsetDateTime startOf(LocalDate date) {
+        return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The seek dates as epoch days, for readers that place seek results by them. */
+    long[] seekDays() {
+        return seekDates.stream().mapToLong(LocalDate::toEpochDay).toArray();
+    }
+}

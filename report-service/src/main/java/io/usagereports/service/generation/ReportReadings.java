@@ -1,0 +1,36 @@
+package io.usagereports.service.generation;
+
+import io.usagereports.service.persistence.Databases;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Reads the readings of a report, as {@link ReadingWindows} selects them, for the rows of its work
+ * table ({@code report_run_member}): by row; within a row tenant by tenant, nearest first; each
+ * series of a tenant contiguous, oldest reading first. Each database gets the form it runs well.
+ */
+public sealed interface ReportReadings permits PostgresReportReadings, H2ReportReadings {
+
+    /** Receives the readings in the order above. */
+    @FunctionalInterface
+    interface ReadingSink {
+        void reading(int rowNo, UUID tenantId, String usageName, String edition, UUID userId, long epochDay,
+                     long amount) throws IOException;
+    }
+
+    /** Rows fetched per round trip while streaming. */
+    int FETCH_SIZE = 10_000;
+
+    static ReportReadings of(Connection connection) throws SQLException {
+        return Databases.isPostgres(connection) ? new PostgresReportReadings() : new H2ReportReadings();
+    }
+
+    /**
+     * Streams the readings of the attempt's rows into {@code sink}. The connection must not be in
+     * auto-commit mode, so that PostgreSQL reads through a cursor instead of loading the whole result.
+     */
+    void read(Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
+            throws SQLException, IOException;
+}
