@@ -5,11 +5,13 @@ import io.usagereports.model.directory.TenantKind;
 import io.usagereports.service.generation.RowPlan.Member;
 import io.usagereports.service.generation.RowPlan.TreeTenant;
 import io.usagereports.service.generation.RowPlan.TreeUser;
+import io.usagereports.service.persistence.Databases;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -100,6 +102,13 @@ public final class ReportQueries {
         return users;
     }
 
+    /**
+     * Writes the attempt's rows to the work table. On PostgreSQL the table is analyzed right after:
+     * statistics taken at an emptier moment, or of another run or attempt, make the planner expect
+     * a single row here and choose a nested loop that reads every series of the report once per
+     * member (measured: a 6 s summary took 7 minutes). Analyzing samples a bounded number of
+     * rows, whatever the run's size.
+     */
     public static void insertMembers(Connection c, UUID runId, int attempt, List<Member> members) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run_member"
                 + " (run_id, attempt, row_no, depth, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -119,6 +128,11 @@ public final class ReportQueries {
             }
             if (pending > 0) {
                 s.executeBatch();
+            }
+        }
+        if (Databases.isPostgres(c)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE report_run_member");
             }
         }
     }
