@@ -178,6 +178,42 @@ public class UsageStore {
         }
     }
 
+    /**
+     * Current values: the latest amount ({@code amount}) of each series ({@code tenant_id},
+     * {@code usage_name}, {@code edition}) of the subtree, summed by usage name and edition. A
+     * series without a reading at or before the instant has a NULL amount and counts for nothing.
+     * Parameters: tenant, instant, path pattern, tenant.
+     */
+    private static final String CURRENT_VALUES_SQL = "SELECT v.usage_name, v.edition, v.own, v.absolute,"
+            + " o.measurement_unit, o.item_type"
+            + " FROM (SELECT s.usage_name, s.edition,"
+            + "         SUM(CASE WHEN s.tenant_id = ? THEN s.amount ELSE 0 END) AS own, SUM(s.amount) AS absolute"
+            + "       FROM (%s) s"
+            + "       GROUP BY s.usage_name, s.edition HAVING COUNT(s.amount) > 0) v"
+            + " LEFT JOIN offering_item o ON o.tenant_id = ? AND o.usage_name = v.usage_name AND o.edition = v.edition"
+            + " ORDER BY v.usage_name, v.edition";
+
+    /**
+     * PostgreSQL: one backward seek in the readings' key per registered series, so the cost
+     * follows the number of series, not their history (a provider's 200,000 series: a second or
+     * two instead of a scan of millions of readings).
+     */
+    private static final String LATEST_BY_SEEK = "SELECT r.tenant_id, r.usage_name, r.edition,"
+            + " (SELECT y.amount FROM usage_reading y WHERE y.tenant_id = r.tenant_id AND y.usage_name = r.usage_name"
+            + "  AND y.edition = r.edition AND y.user_id = r.user_id AND y.measured_at <= ?"
+            + "  ORDER BY y.measured_at DESC LIMIT 1) AS amount"
+            + " FROM tenant t JOIN usage_series r ON r.tenant_id = t.id WHERE t.path LIKE ?";
+
+    /**
+     * H2, which runs correlated subqueries as scans: one pass over the subtree's readings, a
+     * window numbering each series' readings newest first (no join back, which H2 plans poorly).
+     */
+    private static final String LATEST_BY_WINDOW = "SELECT n.tenant_id, n.usage_name, n.edition, n.amount"
+            + " FROM (SELECT x.tenant_id, x.usage_name, x.edition, x.amount, ROW_NUMBER() OVER ("
+            + "         PARTITION BY x.tenant_id, x.usage_name, x.edition, x.user_id ORDER BY x.measured_at DESC) AS newest"
+            + "       FROM tenant t JOIN usage_reading x ON x.tenant_id = t.id WHERE x.measured_at <= ? AND t.path LIKE ?) n"
+            + " WHERE n.newest = 1";
+
     /** One usage name and edition of a tenant's subtree at an instant. */
     record CurrentValue(String usageName, String edition, long own, long absolute, String unit, String type) {
     }
@@ -189,26 +225,12 @@ public class UsageStore {
      * Unit and type come from the tenant's own offering item, if any.
      */
     List<CurrentValue> currentValues(UUID tenantId, String path, OffsetDateTime at) {
-        // One pass over the subtree's readings: a window numbers each series' readings newest
-        // first, and only the newest of each is summed (no join back, which H2 plans poorly).
-        String sql = "SELECT v.usage_name, v.edition, v.own, v.absolute, o.measurement_unit, o.item_type"
-                + " FROM (SELECT s.usage_name, s.edition,"
-                + "         SUM(CASE WHEN s.tenant_id = ? THEN s.amount ELSE 0 END) AS own, SUM(s.amount) AS absolute"
-                + "       FROM (SELECT x.tenant_id, x.usage_name, x.edition, x.amount, ROW_NUMBER() OVER ("
-                + "               PARTITION BY x.tenant_id, x.usage_name, x.edition, x.user_id"
-                + "               ORDER BY x.measured_at DESC) AS newest"
-                + "             FROM tenant t JOIN usage_reading x ON x.tenant_id = t.id"
-                + "             WHERE t.path LIKE ? AND x.measured_at <= ?) s"
-                + "       WHERE s.newest = 1"
-                + "       GROUP BY s.usage_name, s.edition) v"
-                + " LEFT JOIN offering_item o ON o.tenant_id = ? AND o.usage_name = v.usage_name"
-                + "  AND o.edition = v.edition"
-                + " ORDER BY v.usage_name, v.edition";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+             PreparedStatement statement = connection.prepareStatement(String.format(CURRENT_VALUES_SQL,
+                     isPostgres(connection) ? LATEST_BY_SEEK : LATEST_BY_WINDOW))) {
             statement.setObject(1, tenantId);
-            statement.setString(2, path + "%");
-            statement.setObject(3, at);
+            statement.setObject(2, at);
+            statement.setString(3, path + "%");
             statement.setObject(4, tenantId);
             List<CurrentValue> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
