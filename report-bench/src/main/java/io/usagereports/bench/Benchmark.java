@@ -52,18 +52,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The provider-sized benchmark, in two steps run by {@code bench/run-benchmark.sh}:
+ * The provider-sized benchmark, in three steps run by {@code bench/run-benchmark.sh}:
  * <ol>
  * <li>{@code load}: against a running server, builds {@code partners} partners with
- * {@code customers} customers spread under them, ingests a reading per customer, usage name and
- * day through the API (CSV batches), then creates {@code usage_summary} and {@code usage_daily}
- * reports of {@code all_customers} in {@code csv_v2_0} and waits for each, sampling the server's
- * heap; it checks the daily report's line count by streaming its download;</li>
+ * {@code customers} customers spread under them and ingests a reading per customer, usage name
+ * and day through the API (CSV batches), sampling the server's heap;</li>
+ * <li>{@code reports}: once the database has settled after the load, creates
+ * {@code usage_summary} and {@code usage_daily} reports of {@code all_customers} in
+ * {@code csv_v2_0} and waits for each, sampling the server's heap; it checks the daily report's
+ * line count by streaming its download;</li>
  * <li>{@code sql}: with the server stopped (H2 allows one process), runs the same reports' bare
  * aggregate query directly on the database, reading every row, and prints the ratio
  * generation time / SQL time.</li>
  * </ol>
- * Figures go to standard output and to a properties file the second step reads.
+ * Figures go to standard output and to a properties file each step passes to the next.
  */
 public final class Benchmark {
 
@@ -72,62 +74,65 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /** The dataset's size, from {@code bench.partners}, {@code bench.customers}, {@code bench.usages}, {@code bench.days}. */
+    private record Scale(int partners, int customers, int usages, int days) {
+        static Scale of(Properties p) {
+            return new Scale(Integer.parseInt(p.getProperty("bench.partners", "100")),
+                    Integer.parseInt(p.getProperty("bench.customers", "10000")),
+                    Integer.parseInt(p.getProperty("bench.usages", "20")),
+                    Integer.parseInt(p.getProperty("bench.days", "31")));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Properties p = new Properties();
         p.putAll(System.getProperties());
         Path results = Path.of(p.getProperty("bench.results", "target/bench-results.properties"));
         switch (args.length == 0 ? "" : args[0]) {
             case "load" -> load(p, results);
+            case "reports" -> reports(p, results);
             case "sql" -> sql(p, results);
-            default -> throw new IllegalArgumentException("Usage: Benchmark load|sql (see bench/run-benchmark.sh)");
+            default -> throw new IllegalArgumentException("Usage: Benchmark load|reports|sql (see bench/run-benchmark.sh)");
         }
     }
 
     private static void load(Properties p, Path results) throws Exception {
         URI base = URI.create(p.getProperty("bench.base", "http://localhost:9080/api/2"));
-        int partners = Integer.parseInt(p.getProperty("bench.partners", "100"));
-        int customers = Integer.parseInt(p.getProperty("bench.customers", "10000"));
-        int usages = Integer.parseInt(p.getProperty("bench.usages", "20"));
-        int days = Integer.parseInt(p.getProperty("bench.days", "31"));
+        Scale n = Scale.of(p);
         long pid = Long.parseLong(p.getProperty("bench.server.pid"));
         Properties out = new Properties();
-
-        Credentials admin = Credentials.login(p.getProperty("bench.admin", "admin"), p.getProperty("bench.password"));
-        DirectoryApi adminDirectory = ReportsClient.directory(base, admin);
-        UUID root = adminDirectory.me().tenantId();
-        ApiClient client = adminDirectory.createClient(new ApiClient(null, null, root, ApiClient.TYPE,
-                ApiClient.AUTH_METHOD, new ApiClient.Data("benchmark"), null));
-        Credentials credentials = Credentials.client(client.clientId().toString(), client.clientSecret());
+        RootClient client = RootClient.create(p, base);
+        Credentials credentials = client.credentials();
         DirectoryApi directory = ReportsClient.directory(base, credentials);
 
         long t0 = System.nanoTime();
         UUID top = directory.createTenant(new Tenant(null, null, "bench-" + UUID.randomUUID().toString().substring(0, 8),
-                TenantKind.PARTNER, root)).id();
+                TenantKind.PARTNER, client.root())).id();
         List<UUID> partnerIds = new ArrayList<>();
-        for (int i = 0; i < partners; i++) {
+        for (int i = 0; i < n.partners(); i++) {
             partnerIds.add(directory.createTenant(new Tenant(null, null, String.format("partner-%03d", i),
                     TenantKind.PARTNER, top)).id());
         }
-        List<UUID> customerIds = parallel(4, customers, i -> directory.createTenant(new Tenant(null, null,
-                String.format("customer-%05d", i), TenantKind.CUSTOMER, partnerIds.get(i % partners))).id());
-        print(out, "tenants.created", partners + customers + 1);
+        List<UUID> customerIds = parallel(4, n.customers(), i -> directory.createTenant(new Tenant(null, null,
+                String.format("customer-%05d", i), TenantKind.CUSTOMER, partnerIds.get(i % n.partners()))).id());
+        print(out, "tenants.created", n.partners() + n.customers() + 1);
         print(out, "tenants.seconds", seconds(t0));
 
-        long readings = (long) customers * usages * days;
+        long readings = (long) n.customers() * n.usages() * n.days();
         UsageApi usage = ReportsClient.usage(base, credentials);
         int perBatch = Integer.parseInt(p.getProperty("bench.batch", "100000"));
-        int customersPerBatch = Math.max(1, perBatch / usages);
+        int customersPerBatch = Math.max(1, perBatch / n.usages());
         List<int[]> batches = new ArrayList<>();
-        for (int day = 0; day < days; day++) {
-            for (int from = 0; from < customers; from += customersPerBatch) {
-                batches.add(new int[] {day, from, Math.min(customers, from + customersPerBatch)});
+        for (int day = 0; day < n.days(); day++) {
+            for (int from = 0; from < n.customers(); from += customersPerBatch) {
+                batches.add(new int[] {day, from, Math.min(n.customers(), from + customersPerBatch)});
             }
         }
         long t1 = System.nanoTime();
         try (HeapSampler heap = new HeapSampler(pid)) {
             parallel(Integer.parseInt(p.getProperty("bench.senders", "2")), batches.size(), b -> {
                 int[] batch = batches.get(b);
-                return usage.ingestCsv(csv(customerIds, batch[0], batch[1], batch[2], usages)).received();
+                return usage.ingestCsv(csv(customerIds, batch[0], batch[1], batch[2], n.usages())).received();
             });
             double s = seconds(t1);
             print(out, "ingestion.readings", readings);
@@ -136,8 +141,18 @@ public final class Benchmark {
             print(out, "ingestion.peak_heap_mb", Math.round(heap.peakMb()));
         }
 
-        ReportsApi reports = ReportsClient.reports(base, credentials);
-        Period period = new Period(FIRST_DAY, FIRST_DAY.plusDays(days - 1L));
+        out.setProperty("subject", top.toString());
+        write(out, results);
+    }
+
+    private static void reports(Properties p, Path results) throws Exception {
+        URI base = URI.create(p.getProperty("bench.base", "http://localhost:9080/api/2"));
+        Scale n = Scale.of(p);
+        long pid = Long.parseLong(p.getProperty("bench.server.pid"));
+        Properties out = read(results);
+        UUID top = UUID.fromString(out.getProperty("subject"));
+        ReportsApi reports = ReportsClient.reports(base, RootClient.create(p, base).credentials());
+        Period period = new Period(FIRST_DAY, FIRST_DAY.plusDays(n.days() - 1L));
         for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
             String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
             try (HeapSampler heap = new HeapSampler(pid)) {
@@ -154,7 +169,7 @@ public final class Benchmark {
                 out.setProperty(name + ".report_id", report.id().toString());
                 if (kind == ReportKind.USAGE_DAILY) {
                     try (InputStream in = reports.openStored(report.id(), stored.id())) {
-                        long expected = (long) (partners + customers) * usages * days + 1;
+                        long expected = (long) (n.partners() + n.customers()) * n.usages() * n.days() + 1;
                         long lines = countLines(in);
                         print(out, name + ".lines", lines);
                         if (lines != expected) {
@@ -164,9 +179,32 @@ public final class Benchmark {
                 }
             }
         }
-        out.setProperty("subject", top.toString());
         out.setProperty("period.start", period.start().toString());
         out.setProperty("period.end", period.end().toString());
+        write(out, results);
+    }
+
+    /** An API client of the root tenant, made by the administrator, as a script would use. */
+    private record RootClient(UUID root, Credentials credentials) {
+        static RootClient create(Properties p, URI base) {
+            Credentials admin = Credentials.login(p.getProperty("bench.admin", "admin"), p.getProperty("bench.password"));
+            DirectoryApi adminDirectory = ReportsClient.directory(base, admin);
+            UUID root = adminDirectory.me().tenantId();
+            ApiClient client = adminDirectory.createClient(new ApiClient(null, null, root, ApiClient.TYPE,
+                    ApiClient.AUTH_METHOD, new ApiClient.Data("benchmark"), null));
+            return new RootClient(root, Credentials.client(client.clientId().toString(), client.clientSecret()));
+        }
+    }
+
+    private static Properties read(Path results) throws IOException {
+        Properties out = new Properties();
+        try (var r = Files.newBufferedReader(results)) {
+            out.load(r);
+        }
+        return out;
+    }
+
+    private static void write(Properties out, Path results) throws IOException {
         Files.createDirectories(results.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(results)) {
             out.store(w, "usage-reports benchmark");
@@ -174,10 +212,7 @@ public final class Benchmark {
     }
 
     private static void sql(Properties p, Path results) throws Exception {
-        Properties out = new Properties();
-        try (var r = Files.newBufferedReader(results)) {
-            out.load(r);
-        }
+        Properties out = read(results);
         LocalDate start = LocalDate.parse(out.getProperty("period.start"));
         LocalDate end = LocalDate.parse(out.getProperty("period.end"));
         try (Connection c = DriverManager.getConnection(p.getProperty("bench.jdbc.url"),
@@ -207,9 +242,7 @@ public final class Benchmark {
                         / 100.0);
             }
         }
-        try (Writer w = Files.newBufferedWriter(results)) {
-            out.store(w, "usage-reports benchmark");
-        }
+        write(out, results);
     }
 
     private static String path(Connection c, UUID tenant) throws Exception {
