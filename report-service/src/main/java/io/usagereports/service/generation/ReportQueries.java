@@ -106,7 +106,7 @@ public final class ReportQueries {
      * Writes the attempt's rows to the work table. On PostgreSQL the table is analyzed right after:
      * statistics taken at an emptier moment, or of another run or attempt, make the planner expect
      * a single row here and choose a nested loop that reads every series of the report once per
-     * member (measured: a 6 s summary took 7 minutes). Analyzing samples a bounded number of
+     * member (measured: a 5 s summary took 7 minutes). Analyzing samples a bounded number of
      * rows, whatever the run's size.
      */
     public static void insertMembers(Connection c, UUID runId, int attempt, List<Member> members) throws SQLException {

@@ -180,8 +180,9 @@ public class UsageStore {
 
     /**
      * Current values: the latest amount ({@code amount}) of each series (tenant, usage, edition,
-     * user) of the subtree, from the query in {@code %s}, summed by usage name and edition. A
-     * series without a reading at or before the instant has a NULL amount and counts for nothing.
+     * user) of the subtree, found by the query put in place of {@code %s}, summed by usage name
+     * and edition. A series without a reading at or before the instant has a NULL amount and
+     * counts for nothing.
      * Parameters: tenant, instant, path pattern, tenant.
      */
     private static final String CURRENT_VALUES_SQL = "SELECT v.usage_name, v.edition, v.own, v.absolute,"
@@ -214,6 +215,9 @@ public class UsageStore {
             + "       FROM tenant t JOIN usage_reading x ON x.tenant_id = t.id WHERE x.measured_at <= ? AND t.path LIKE ?) n"
             + " WHERE n.newest = 1";
 
+    private static final String CURRENT_VALUES_BY_SEEK = String.format(CURRENT_VALUES_SQL, LATEST_BY_SEEK);
+    private static final String CURRENT_VALUES_BY_WINDOW = String.format(CURRENT_VALUES_SQL, LATEST_BY_WINDOW);
+
     /** One usage name and edition of a tenant's subtree at an instant. */
     record CurrentValue(String usageName, String edition, long own, long absolute, String unit, String type) {
     }
@@ -226,8 +230,8 @@ public class UsageStore {
      */
     List<CurrentValue> currentValues(UUID tenantId, String path, OffsetDateTime at) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(String.format(CURRENT_VALUES_SQL,
-                     isPostgres(connection) ? LATEST_BY_SEEK : LATEST_BY_WINDOW))) {
+             PreparedStatement statement = connection.prepareStatement(
+                     isPostgres(connection) ? CURRENT_VALUES_BY_SEEK : CURRENT_VALUES_BY_WINDOW)) {
             statement.setObject(1, tenantId);
             statement.setObject(2, at);
             statement.setString(3, path + "%");
