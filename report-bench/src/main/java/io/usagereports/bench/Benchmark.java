@@ -229,13 +229,14 @@ public final class Benchmark {
                 int attempt = -1;
                 c.setAutoCommit(true);
                 ReportQueries.insertMembers(c, runId, attempt, plan.members());
+                ReportQueries.analyzeMembers(c);
                 c.setAutoCommit(false);
                 long t = System.nanoTime();
                 long rows = ReportQueries.scan(c, runId, attempt, dates);
                 double s = seconds(t);
                 c.rollback();
                 c.setAutoCommit(true);
-                ReportQueries.deleteMembers(c, runId);
+                ReportQueries.deleteMembers(c, runId, attempt);
                 print(out, name + ".sql_rows", rows);
                 print(out, name + ".sql_seconds", s);
                 print(out, name + ".ratio", Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / s * 100)

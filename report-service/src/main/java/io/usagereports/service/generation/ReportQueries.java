@@ -102,13 +102,7 @@ public final class ReportQueries {
         return users;
     }
 
-    /**
-     * Writes the attempt's rows to the work table. On PostgreSQL the table is analyzed right after:
-     * statistics taken at an emptier moment, or of another run or attempt, make the planner expect
-     * a single row here and choose a nested loop that reads every series of the report once per
-     * member (measured: a 5 s summary took 7 minutes). Analyzing samples a bounded number of
-     * rows, whatever the run's size.
-     */
+    /** Writes the attempt's rows to the work table, in the caller's transaction. */
     public static void insertMembers(Connection c, UUID runId, int attempt, List<Member> members) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run_member"
                 + " (run_id, attempt, row_no, depth, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -130,6 +124,16 @@ public final class ReportQueries {
                 s.executeBatch();
             }
         }
+    }
+
+    /**
+     * Refreshes the work table's statistics on PostgreSQL, once an attempt's rows are committed.
+     * Statistics taken at an emptier moment, or of another run or attempt, make the planner expect
+     * a single row there and choose a nested loop that reads every series of the report once per
+     * member (measured: a 5 s summary took 7 minutes). Analyzing samples a bounded number of rows,
+     * whatever the run's size.
+     */
+    public static void analyzeMembers(Connection c) throws SQLException {
         if (Databases.isPostgres(c)) {
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE report_run_member");
@@ -137,9 +141,24 @@ public final class ReportQueries {
         }
     }
 
-    public static void deleteMembers(Connection c, UUID runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ?")) {
+    /** Deletes the work-table rows of one attempt: its own, never another attempt's. */
+    public static void deleteMembers(Connection c, UUID runId, int attempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ? AND attempt = ?")) {
             s.setObject(1, runId);
+            s.setInt(2, attempt);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes what attempts before {@code attempt} left in the work table (an attempt whose server
+     * died never deletes its rows). Only for the attempt that holds the run, in the transaction that
+     * proves it: earlier attempts have lost the run, so nothing of theirs can be in use that counts.
+     */
+    public static void deleteEarlierMembers(Connection c, UUID runId, int attempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ? AND attempt < ?")) {
+            s.setObject(1, runId);
+            s.setInt(2, attempt);
             s.executeUpdate();
         }
     }

@@ -59,6 +59,9 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while writing the report", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LostClaimException lost) {
+                throw lost;
+            }
             throw e.getCause() instanceof IOException io ? io : new IOException("Writing the report failed", e.getCause());
         }
     }

@@ -16,9 +16,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Generates the outputs of one claimed attempt: plans the rows from the tenant tree, runs the
@@ -39,16 +35,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Chunks are committed as they are written, under the attempt's number: they become the
  * stored report's content only when {@link RunLedger#complete} commits, so a crash leaves no
  * half-written output visible and a redo starts clean.
+ *
+ * <p>Fencing: every row an attempt writes (work-table rows, chunks) is written in a transaction
+ * that first proves, under a lock on the run's row, that the attempt still holds the run; every
+ * row it deletes is its own. A worker that lost its claim (paused past its lease while another
+ * server took over) therefore cannot add to, or take from, the attempt that replaced it.
  */
 @ApplicationScoped
 public class RunGenerator {
-
-    /** The attempt lost its run (another worker holds it, or the report was deleted). */
-    static final class LostClaimException extends RuntimeException {
-        LostClaimException(UUID runId) {
-            super("Run " + runId + " is no longer held by this attempt", null, false, false);
-        }
-    }
 
     @Inject
     RunLedger ledger;
@@ -57,95 +51,129 @@ public class RunGenerator {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "reports.worker.lease-seconds", defaultValue = "120")
-    long leaseSeconds;
-
-    /** Generates every output of the job; returns the compressed size of each stored report. */
-    Map<UUID, Long> generate(Claim claim, RunJob job) throws SQLException, IOException {
-        try (Connection read = ledger.connection(); Connection write = ledger.connection()) {
-            write.setAutoCommit(true);
-            read.setAutoCommit(false);
-            try {
-                return generate(claim, job, read, write);
-            } finally {
-                read.rollback();
-                ReportQueries.deleteMembers(write, claim.runId());
-            }
+    /** Generates every output of the job; returns the sizes of each stored report. */
+    Map<UUID, OutputSize> generate(Claim claim, RunJob job, LeaseCheck lease) throws SQLException, IOException {
+        try (PreparedAttempt attempt = prepare(claim, job)) {
+            return attempt.write(lease);
         }
     }
 
-    private Map<UUID, Long> generate(Claim claim, RunJob job, Connection read, Connection write)
-            throws SQLException, IOException {
-        LocalDate[] dates = job.dates();
-        OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
-                .atOffset(ZoneOffset.UTC);
-        UUID subjectId = job.report().parameters().tenantId();
-        List<TreeTenant> tree = ReportQueries.tree(read, job.subjectPath(), end);
-        String subjectName = tree.stream().filter(t -> t.id().equals(subjectId)).findFirst().orElseThrow().name();
-        ReportSpec spec = job.spec(subjectName);
-        ReportLevel level = spec.level();
-        RowPlan plan = RowPlan.of(subjectId, level, tree,
-                level == ReportLevel.ACCOUNTS ? ReportQueries.usersWithReadings(read, job.subjectPath(), end) : Map.of());
-        ReportQueries.deleteMembers(write, claim.runId());
-        ReportQueries.insertMembers(write, claim.runId(), claim.attempt(), plan.members());
-
-        List<StoredOutput> outputs = new ArrayList<>();
-        List<FormatWriter> writers = new ArrayList<>();
-        for (StoredRecord stored : job.outputs()) {
-            StoredOutput output = new StoredOutput(new ChunkedOutputStream((seq, data, length) -> {
-                try {
-                    RunStore.insertChunk(write, stored.id(), claim.attempt(), seq, data, length);
-                } catch (SQLException e) {
-                    throw new IOException("Writing a chunk of stored report " + stored.id() + " failed", e);
-                }
-            }, ChunkedOutputStream.CHUNK_SIZE));
-            outputs.add(output);
-            FormatWriter writer = FormatWriters.open(stored.format(), spec, output);
-            writer.begin();
-            writers.add(writer);
+    /**
+     * The first step of an attempt: plans its rows and writes them to the work table (if the
+     * attempt still holds the run). The caller writes, then closes the attempt.
+     */
+    public PreparedAttempt prepare(Claim claim, RunJob job) throws SQLException {
+        PreparedAttempt attempt = new PreparedAttempt(claim, job, ledger.connection(), ledger.connection());
+        try {
+            attempt.plan();
+            return attempt;
+        } catch (SQLException | RuntimeException e) {
+            attempt.close();
+            throw e;
         }
-        LeaseKeeper lease = new LeaseKeeper(claim);
-        try (RowPipe pipe = new RowPipe(executor, writers)) {
-            RowAggregator aggregator = new RowAggregator(plan.rows(), dates, spec.hideZeroUsage(), (row, usages) -> {
-                lease.keep();
-                pipe.row(row, usages);
-            });
-            ReportQueries.stream(read, claim.runId(), claim.attempt(), dates, aggregator);
-            pipe.finish();
-        }
-        Map<UUID, Long> sizes = new LinkedHashMap<>();
-        for (int i = 0; i < writers.size(); i++) {
-            writers.get(i).end();
-            sizes.put(job.outputs().get(i).id(), outputs.get(i).complete());
-        }
-        lease.keep();
-        return sizes;
     }
 
-    /** Renews the attempt's lease every third of its length, and stops the attempt once it lost the run. */
-    private final class LeaseKeeper {
+    /** An attempt whose rows are planned and in the work table, ready to be written. */
+    public final class PreparedAttempt implements AutoCloseable {
         private final Claim claim;
-        private final Duration every = Duration.ofSeconds(Math.max(1, leaseSeconds / 3));
-        private Instant next;
+        private final RunJob job;
+        private final Connection read;
+        private final Connection write;
+        private ReportSpec spec;
+        private RowPlan plan;
+        private boolean membersWritten;
 
-        LeaseKeeper(Claim claim) {
+        private PreparedAttempt(Claim claim, RunJob job, Connection read, Connection write) throws SQLException {
             this.claim = claim;
-            this.next = clock.instant().plus(every);
+            this.job = job;
+            this.read = read;
+            this.write = write;
+            read.setAutoCommit(false);
+            write.setAutoCommit(false);
         }
 
-        void keep() {
-            Instant now = clock.instant();
-            if (now.isBefore(next)) {
-                return;
-            }
-            if (!ledger.extendLease(claim, now.plusSeconds(leaseSeconds))) {
-                throw new LostClaimException(claim.runId());
-            }
-            next = now.plus(every);
+        private void plan() throws SQLException {
+            LocalDate[] dates = job.dates();
+            OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
+                    .atOffset(ZoneOffset.UTC);
+            UUID subjectId = job.report().parameters().tenantId();
+            List<TreeTenant> tree = ReportQueries.tree(read, job.subjectPath(), end);
+            String subjectName = tree.stream().filter(t -> t.id().equals(subjectId)).findFirst().orElseThrow().name();
+            spec = job.spec(subjectName);
+            ReportLevel level = spec.level();
+            plan = RowPlan.of(subjectId, level, tree, level == ReportLevel.ACCOUNTS
+                    ? ReportQueries.usersWithReadings(read, job.subjectPath(), end) : Map.of());
+            fenced(() -> ReportQueries.insertMembers(write, claim.runId(), claim.attempt(), plan.members()));
+            membersWritten = true;
+            ReportQueries.analyzeMembers(write);
+            write.commit();
         }
+
+        /** Streams the report into every format; returns the sizes of each stored report. */
+        public Map<UUID, OutputSize> write(LeaseCheck lease) throws SQLException, IOException {
+            List<StoredOutput> outputs = new ArrayList<>();
+            List<FormatWriter> writers = new ArrayList<>();
+            for (StoredRecord stored : job.outputs()) {
+                StoredOutput output = new StoredOutput(new ChunkedOutputStream((seq, data, length) -> {
+                    try {
+                        fenced(() -> RunStore.insertChunk(write, stored.id(), claim.attempt(), seq, data, length));
+                    } catch (SQLException e) {
+                        throw new IOException("Writing a chunk of stored report " + stored.id() + " failed", e);
+                    }
+                }, ChunkedOutputStream.CHUNK_SIZE));
+                outputs.add(output);
+                FormatWriter writer = FormatWriters.open(stored.format(), spec, output);
+                writer.begin();
+                writers.add(writer);
+            }
+            try (RowPipe pipe = new RowPipe(executor, writers)) {
+                RowAggregator aggregator = new RowAggregator(plan.rows(), job.dates(), spec.hideZeroUsage(),
+                        (row, usages) -> {
+                            lease.check();
+                            pipe.row(row, usages);
+                        });
+                ReportQueries.stream(read, claim.runId(), claim.attempt(), job.dates(), aggregator);
+                pipe.finish();
+            }
+            Map<UUID, OutputSize> sizes = new LinkedHashMap<>();
+            for (int i = 0; i < writers.size(); i++) {
+                writers.get(i).end();
+                sizes.put(job.outputs().get(i).id(), outputs.get(i).complete());
+            }
+            lease.check();
+            return sizes;
+        }
+
+        /** Runs {@code work} in a transaction of the write connection, if the attempt still holds the run. */
+        private void fenced(SqlWork work) throws SQLException {
+            try {
+                if (!RunStore.holdsRun(write, claim.runId(), claim.attempt())) {
+                    throw new LostClaimException(claim.runId());
+                }
+                work.run();
+                write.commit();
+            } catch (SQLException | RuntimeException e) {
+                write.rollback();
+                throw e;
+            }
+        }
+
+        /** Ends the attempt's reading and deletes its own work-table rows. */
+        @Override
+        public void close() throws SQLException {
+            try (read; write) {
+                read.rollback();
+                if (membersWritten) {
+                    write.rollback();
+                    ReportQueries.deleteMembers(write, claim.runId(), claim.attempt());
+                    write.commit();
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
     }
 }

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** Everything an attempt needs to generate a run: the run, its report's definition, its outputs. */
-record RunJob(RunRecord run, Report report, String subjectPath, List<StoredRecord> outputs) {
+public record RunJob(RunRecord run, Report report, String subjectPath, List<StoredRecord> outputs) {
 
     /**
      * The date whose end a {@code usage_current} run reports: the day before the run was due, so

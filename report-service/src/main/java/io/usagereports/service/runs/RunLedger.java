@@ -1,6 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
+import io.usagereports.service.generation.ReportQueries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import javax.sql.DataSource;
  * The workers' side of runs: claims, leases and outcomes, each its own short database
  * transaction outside JTA (a generation may outlast any transaction timeout). Every change made
  * on behalf of an attempt is conditional on that attempt still holding the run, so a worker
- * that lost its claim (its lease expired and another worker took over) changes nothing.
+ * that lost its claim (its lease expired and another worker took over) changes nothing. The
+ * transaction that ends an attempt also removes what earlier, dead attempts left behind.
  */
 @ApplicationScoped
 public class RunLedger {
@@ -67,15 +69,16 @@ public class RunLedger {
      * with their sizes, chunks of earlier attempts go, and the run is saved. False, changing
      * nothing, if the attempt no longer holds the run.
      */
-    public boolean complete(Claim claim, Map<UUID, Long> sizes, Instant now) {
+    public boolean complete(Claim claim, Map<UUID, OutputSize> sizes, Instant now) {
         return inTransaction(c -> {
             if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.SAVED, null, now, null, null)) {
                 return false;
             }
-            for (Map.Entry<UUID, Long> e : sizes.entrySet()) {
-                RunStore.saveStored(c, e.getKey(), e.getValue(), claim.attempt());
+            for (Map.Entry<UUID, OutputSize> e : sizes.entrySet()) {
+                RunStore.saveStored(c, e.getKey(), e.getValue().compressed(), claim.attempt());
             }
             RunStore.deleteChunksExcept(c, claim.runId(), claim.attempt());
+            ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }
@@ -88,6 +91,7 @@ public class RunLedger {
                 return false;
             }
             RunStore.deleteChunksExcept(c, claim.runId(), null);
+            ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }
@@ -100,6 +104,7 @@ public class RunLedger {
             }
             RunStore.failStored(c, claim.runId());
             RunStore.deleteChunksExcept(c, claim.runId(), null);
+            ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }

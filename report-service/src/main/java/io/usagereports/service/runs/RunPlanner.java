@@ -2,6 +2,7 @@ package io.usagereports.service.runs;
 
 import io.usagereports.model.reports.Report;
 import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.runs.RunLedger.Claim;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * Prepares a claimed run: reads its report as it is now and makes sure the run has its stored
- * reports (a run that waited for its date gets them when it starts).
+ * reports (a run that waited for its date gets them when it starts). Fenced like every write of
+ * an attempt: only the attempt holding the run adds its stored reports.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -28,11 +30,18 @@ public class RunPlanner {
     @Inject
     ReportService reports;
 
-    /** The job of the run, or empty if the run or its report is gone (deleted meanwhile). */
+    /**
+     * The job of the claimed attempt, or empty if the run or its report is gone (deleted
+     * meanwhile). Throws {@link LostClaimException} if another attempt holds the run.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<RunJob> job(UUID runId) {
+    public Optional<RunJob> job(Claim claim) {
+        UUID runId = claim.runId();
         try (Connection c = dataSource.getConnection()) {
             Optional<RunRecord> run = RunStore.run(c, runId);
+            if (run.isPresent() && !RunStore.holdsRun(c, runId, claim.attempt())) {
+                throw new LostClaimException(runId);
+            }
             if (run.isEmpty()) {
                 return Optional.empty();
             }

@@ -171,6 +171,23 @@ final class RunStore {
         }
     }
 
+    /**
+     * Whether {@code attempt} still holds the run, locking the run's row until the caller's
+     * transaction ends: a statement that must not outlive its attempt's claim runs in the same
+     * transaction, after this, so no claim or outcome of another attempt can come in between.
+     */
+    static boolean holdsRun(Connection c, UUID runId, int attempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE id = ? AND attempt = ?"
+                + " AND status = ? FOR UPDATE")) {
+            s.setObject(1, runId);
+            s.setInt(2, attempt);
+            s.setString(3, RunStatus.RUNNING.wire());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Ends the current attempt with a new run status; false if the attempt no longer holds the run. */
     static boolean endAttempt(Connection c, UUID runId, int attempt, RunStatus status, Instant dueAt,
                               Instant finishedAt, String failureCode, String failureMessage) throws SQLException {
@@ -241,17 +258,6 @@ final class RunStore {
             s.setInt(3, seq);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
-        }
-    }
-
-    /** The scheduled run of a report with this key exists already (created here or by another server). */
-    static boolean scheduledRunExists(Connection c, UUID reportId, String scheduleKey) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE report_id = ? AND schedule_key = ?")) {
-            s.setObject(1, reportId);
-            s.setString(2, scheduleKey);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
             }
         }
     }

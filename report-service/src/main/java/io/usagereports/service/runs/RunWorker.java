@@ -1,11 +1,11 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.common.ErrorCodes;
-import io.usagereports.service.runs.RunGenerator.LostClaimException;
 import io.usagereports.service.runs.RunLedger.Claim;
 import io.usagereports.service.runs.RunLedger.Claimable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -24,8 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Executes runs on this server: claims a run in the database, generates it, records the outcome.
- * At most {@code reports.worker.concurrency} runs execute at once here; a run that finds no free
- * worker stays queued for the next poll (of this server or another).
+ * At most {@code reports.worker.concurrency} runs execute at once here; a worker that finishes a
+ * run claims the next due one at once, and a run that finds no free worker stays queued for the
+ * next poll (of this server or another). While an attempt works, a {@link LeaseKeeper} renews its
+ * claim on a timer.
  *
  * <p>A failed attempt is retried after a back-off (1, then 4 minutes) up to
  * {@link #MAX_ATTEMPTS} attempts; then the run fails with code {@code generation_failed}.
@@ -43,6 +45,10 @@ public class RunWorker {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    /** Renews the leases of the attempts in progress. */
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     RunLedger ledger;
@@ -77,7 +83,10 @@ public class RunWorker {
         return permits.availablePermits();
     }
 
-    /** Claims and executes the run in the background if a worker is free; false if none is. */
+    /**
+     * Claims and executes the run in the background if a worker is free; false if none is. The
+     * worker then goes on with the next due run, if any, without waiting for a poll.
+     */
     boolean submit(Claimable run) {
         if (!permits.tryAcquire()) {
             return false;
@@ -85,7 +94,9 @@ public class RunWorker {
         try {
             executor.execute(() -> {
                 try {
-                    claimAndExecute(run);
+                    for (Optional<Claimable> next = Optional.of(run); next.isPresent() && claimAndExecute(next.get());) {
+                        next = nextDue();
+                    }
                 } finally {
                     permits.release();
                 }
@@ -94,6 +105,15 @@ public class RunWorker {
         } catch (RejectedExecutionException e) {
             permits.release();
             return false;
+        }
+    }
+
+    private Optional<Claimable> nextDue() {
+        try {
+            return ledger.claimable(clock.instant(), 1).stream().findFirst();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Looking for the next due run failed; the next poll retries", e);
+            return Optional.empty();
         }
     }
 
@@ -110,14 +130,15 @@ public class RunWorker {
         }
     }
 
-    private void execute(Claim claim) {
-        try {
-            Optional<RunJob> job = planner.job(claim.runId());
+    /** Executes an attempt this server has claimed, renewing its lease until it ends. */
+    public void execute(Claim claim) {
+        try (LeaseKeeper lease = new LeaseKeeper(ledger, claim, clock, Duration.ofSeconds(leaseSeconds), scheduler)) {
+            Optional<RunJob> job = planner.job(claim);
             if (job.isEmpty()) {
                 LOG.fine(() -> "Run " + claim.runId() + " is gone: its report was deleted");
                 return;
             }
-            Map<UUID, Long> sizes = generator.generate(claim, job.get());
+            Map<UUID, OutputSize> sizes = generator.generate(claim, job.get(), lease);
             if (ledger.complete(claim, sizes, clock.instant())) {
                 LOG.fine(() -> "Run " + claim.runId() + " saved, attempt " + claim.attempt());
             } else {

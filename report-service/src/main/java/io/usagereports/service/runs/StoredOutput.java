@@ -20,10 +20,10 @@ final class StoredOutput extends GZIPOutputStream {
         def.setLevel(Deflater.BEST_SPEED);
     }
 
-    /** Completes the gzip stream and writes its last chunk; returns the compressed size. */
-    long complete() throws IOException {
+    /** Completes the gzip stream and writes its last chunk; returns its sizes. */
+    OutputSize complete() throws IOException {
         finish();
         chunks.close();
-        return chunks.size();
+        return new OutputSize(chunks.size(), def.getBytesRead());
     }
 }

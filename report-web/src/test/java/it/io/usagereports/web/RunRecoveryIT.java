@@ -20,6 +20,7 @@ import io.usagereports.model.runs.StoredStatus;
 import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.runs.OutputSize;
 import io.usagereports.service.runs.RunLedger;
 import io.usagereports.service.runs.RunLedger.Claim;
 import io.usagereports.service.runs.RunLedger.Claimable;
@@ -145,9 +146,9 @@ class RunRecoveryIT {
 
         // A worker claims the run, prepares it and writes half a chunk, then "dies": its lease runs out.
         Instant later = Instant.now().plusSeconds(3 * 86_400);
-        Claim dead = ledger.claim(new Claimable(runId, 0), "dead-server", later, Instant.now().minusSeconds(1))
+        Claim dead = ledger.claim(new Claimable(runId, 0), "dead-server", later, Instant.now().plusSeconds(2))
                 .orElseThrow();
-        assertThat(planner.job(runId).isPresent()).isTrue();
+        assertThat(planner.job(dead).isPresent()).isTrue();
         UUID storedId = runs.stored(admin, report.id()).get(0).id();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
@@ -182,7 +183,7 @@ class RunRecoveryIT {
                 + "user_id,usage_name,edition,measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n");
 
         // The dead worker wakes up and tries to finish: it no longer holds the run, so nothing changes.
-        assertThat(ledger.complete(dead, Map.of(storedId, 4L), Instant.now())).isFalse();
+        assertThat(ledger.complete(dead, Map.of(storedId, new OutputSize(4, 0)), Instant.now())).isFalse();
         assertThat(runs.stored(admin, report.id()).get(0).size()).isEqualTo(stored.get(0).size());
         reports.delete(admin, report.id(), 1);
     }

@@ -1,0 +1,258 @@
+package it.io.usagereports.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.usagereports.model.directory.Tenant;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.reports.Period;
+import io.usagereports.model.reports.Report;
+import io.usagereports.model.reports.ReportFormat;
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.model.reports.ReportParameters;
+import io.usagereports.model.reports.ResultAction;
+import io.usagereports.model.reports.Schedule;
+import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.RunStatus;
+import io.usagereports.model.runs.StoredReport;
+import io.usagereports.model.usage.UsageReading;
+import io.usagereports.service.directory.TenantService;
+import io.usagereports.service.directory.UserService;
+import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.runs.LostClaimException;
+import io.usagereports.service.runs.OutputSize;
+import io.usagereports.service.runs.RunGenerator;
+import io.usagereports.service.runs.RunGenerator.PreparedAttempt;
+import io.usagereports.service.runs.RunJob;
+import io.usagereports.service.runs.RunLedger;
+import io.usagereports.service.runs.RunLedger.Claim;
+import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunPlanner;
+import io.usagereports.service.runs.RunService;
+import io.usagereports.service.runs.RunWorker;
+import io.usagereports.service.security.Actor;
+import io.usagereports.service.usage.IndexedRow;
+import io.usagereports.service.usage.UsageIngestion;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A worker that was paused past its lease (a stopped process, a long GC pause) and resumes while
+ * another worker redoes its run: whatever it does then must neither take rows from the new
+ * attempt nor add any, so the new attempt's output is complete and nothing of the stale one stays.
+ * The stale worker resumes at each moment of the new attempt (planned, writing, finishing), from
+ * each point of its own (claimed only, or already planned), and runs the real worker code.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StaleWorkerIT {
+
+    private static final int CUSTOMERS = 12;
+    private static final int DAYS = 3;
+    private static final String[] USAGES = {"storage", "devices"};
+
+    @Deployment
+    static WebArchive deployment() {
+        return InServer.deployment("stale-worker-it", StaleWorkerIT.class);
+    }
+
+    /** When, during the new attempt, the stale worker resumes. */
+    enum Moment { NEW_ATTEMPT_PLANNED, NEW_ATTEMPT_WRITING, NEW_ATTEMPT_FINISHING }
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunLedger ledger;
+
+    @Inject
+    RunPlanner planner;
+
+    @Inject
+    RunGenerator generator;
+
+    @Inject
+    RunWorker worker;
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    UsageIngestion ingestion;
+
+    @Resource(lookup = "jdbc/reports")
+    DataSource dataSource;
+
+    @Test
+    void aStaleWorkerThatWasOnlyClaimedChangesNothing() throws Exception {
+        for (Moment moment : Moment.values()) {
+            resumeAfterClaiming(moment);
+        }
+    }
+
+    @Test
+    void aStaleWorkerThatHadPlannedItsRowsChangesNothing() throws Exception {
+        for (Moment moment : Moment.values()) {
+            resumeAfterPlanning(moment);
+        }
+    }
+
+    private void resumeAfterClaiming(Moment moment) throws Exception {
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Report report = dailyReportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+
+        // The stale worker claimed the run; its lease (valid for the server's own pollers) runs out at "later".
+        Claim stale = ledger.claim(new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400),
+                later.minusSeconds(1)).orElseThrow();
+        Claim current = ledger.claim(new Claimable(runId, stale.attempt()), "live-server", later,
+                later.plusSeconds(3600)).orElseThrow();
+
+        String output = runCurrentAttempt(current, later, moment, () -> worker.execute(stale));
+
+        assertComplete(admin, report, output);
+        reports.delete(admin, report.id(), 1);
+    }
+
+    private void resumeAfterPlanning(Moment moment) throws Exception {
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Report report = dailyReportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+
+        Claim stale = ledger.claim(new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400),
+                later.minusSeconds(1)).orElseThrow();
+        PreparedAttempt paused = generator.prepare(stale, planner.job(stale).orElseThrow());
+        Claim current = ledger.claim(new Claimable(runId, stale.attempt()), "live-server", later,
+                later.plusSeconds(3600)).orElseThrow();
+
+        String output = runCurrentAttempt(current, later, moment, () -> {
+            try (paused) {
+                assertThatThrownBy(() -> paused.write(() -> { })).isInstanceOf(LostClaimException.class);
+            }
+            assertThat(ledger.complete(stale, Map.of(), later)).isFalse();
+        });
+
+        assertComplete(admin, report, output);
+        reports.delete(admin, report.id(), 1);
+    }
+
+    /** The new attempt, from planning to its saved output, with the stale worker resuming at {@code moment}. */
+    private String runCurrentAttempt(Claim current, Instant later, Moment moment, ThrowingRunnable staleWorker)
+            throws Exception {
+        RunJob job = planner.job(current).orElseThrow();
+        Map<UUID, OutputSize> sizes;
+        try (PreparedAttempt attempt = generator.prepare(current, job)) {
+            if (moment == Moment.NEW_ATTEMPT_PLANNED) {
+                staleWorker.run();
+            }
+            AtomicBoolean resumed = new AtomicBoolean();
+            sizes = attempt.write(() -> {
+                if (moment == Moment.NEW_ATTEMPT_WRITING && resumed.compareAndSet(false, true)) {
+                    try {
+                        staleWorker.run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            assertThat(moment != Moment.NEW_ATTEMPT_WRITING || resumed.get()).isTrue();
+        }
+        if (moment == Moment.NEW_ATTEMPT_FINISHING) {
+            staleWorker.run();
+        }
+        assertThat(ledger.complete(current, sizes, later)).isTrue();
+        UUID storedId = sizes.keySet().iterator().next();
+        assertThat(chunkAttempts(storedId)).containsOnly(current.attempt());
+        assertThat(memberRows(current.runId())).isZero();
+        return storedId.toString();
+    }
+
+    private void assertComplete(Actor admin, Report report, String storedId) throws Exception {
+        assertThat(runs.runs(admin, report.id()).get(0).status()).isEqualTo(RunStatus.SAVED);
+        StoredReport stored = runs.stored(admin, report.id()).get(0);
+        assertThat(stored.id().toString()).isEqualTo(storedId);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        runs.content(admin, report.id(), stored.id()).writeDecompressed(content);
+        List<String> lines = content.toString(StandardCharsets.UTF_8).lines().toList();
+        // The header, then a line per customer, usage and day: none missing, none twice.
+        assertThat(lines).hasSize(1 + CUSTOMERS * USAGES.length * DAYS).doesNotHaveDuplicates();
+    }
+
+    /** A usage_daily report of a partner with customers that have readings, due in two days: it waits, queued. */
+    private Report dailyReportDueLater(Actor admin) {
+        UUID root = admin.grants().get(0).tenantId();
+        Tenant partner = tenants.create(admin, new Tenant(null, null, "stale-worker partner", TenantKind.PARTNER, root));
+        List<IndexedRow> readings = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            UUID customer = tenants.create(admin, new Tenant(null, null, "customer " + i, TenantKind.CUSTOMER,
+                    partner.id())).id();
+            for (String usage : USAGES) {
+                readings.add(IndexedRow.of(readings.size(), new UsageReading(customer, usage, null, null, 100L + i,
+                        Instant.parse("2026-01-01T12:00:00Z"))));
+            }
+        }
+        ingestion.ingest(admin, readings.iterator());
+        return reports.create(admin, new Report(null, null, ResultAction.SAVE, null,
+                new ReportParameters(partner.id(), ReportLevel.ALL_CUSTOMERS, ReportKind.USAGE_DAILY,
+                        List.of(ReportFormat.CSV_V2_0), new Period(LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-01-0" + DAYS)), null, null),
+                new Schedule(ScheduleType.ONCE, null), LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+    }
+
+    private List<Integer> chunkAttempts(UUID storedId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT attempt FROM stored_report_chunk WHERE stored_id = ?")) {
+            s.setObject(1, storedId);
+            List<Integer> attempts = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    attempts.add(rs.getInt(1));
+                }
+            }
+            return attempts;
+        }
+    }
+
+    private int memberRows(UUID runId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM report_run_member WHERE run_id = ?")) {
+            s.setObject(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
