@@ -34,6 +34,11 @@ public class DirectoryRepository {
         return em.find(TenantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Waits for, then holds until the transaction ends, the lock servers take turns installing under. */
+    void lockInstallation() {
+        em.createNativeQuery("SELECT name FROM named_lock WHERE name = 'installation' FOR UPDATE").getResultList();
+    }
+
     Optional<InstallationEntity> installation() {
         return Optional.ofNullable(em.find(InstallationEntity.class, InstallationEntity.ID));
     }

@@ -42,14 +42,9 @@ public class Installation {
         Optional<String> configured = adminPassword.filter(p -> !p.isBlank());
         String password = configured.orElseGet(PasswordHasher::newSecret);
         DirectoryRules.password(password);
-        try {
-            step.install(adminLogin, PasswordHasher.hash(password), adminEmail);
-        } catch (RuntimeException e) {
-            if (step.installed()) {
-                LOG.info("Another server installed the directory first.");
-                return;
-            }
-            throw e;
+        if (!step.install(adminLogin, PasswordHasher.hash(password), adminEmail)) {
+            LOG.info("Another server installed the directory first.");
+            return;
         }
         if (configured.isPresent()) {
             LOG.info(() -> "Created the root tenant and the administrator '" + adminLogin

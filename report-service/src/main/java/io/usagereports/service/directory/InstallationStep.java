@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * The transaction of {@link Installation}: root tenant, administrator, their policy and the
- * installation row commit together. The installation row's fixed key makes a second server's
- * concurrent attempt fail as a whole.
+ * installation row commit together. Servers starting at once take turns under a database lock,
+ * so the second finds the directory installed instead of colliding with the first.
  */
 @ApplicationScoped
 @Transactional
@@ -31,7 +31,12 @@ public class InstallationStep {
         return directory.installation().isPresent();
     }
 
-    public void install(String login, String passwordHash, String email) {
+    /** Installs the directory; false, changing nothing, if another server installed it first. */
+    public boolean install(String login, String passwordHash, String email) {
+        directory.lockInstallation();
+        if (installed()) {
+            return false;
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TenantEntity root = TenantEntity.root(UUID.randomUUID(), ROOT_NAME, now);
         directory.persist(root);
@@ -43,5 +48,6 @@ public class InstallationStep {
         directory.persist(admin);
         directory.persist(new AccessPolicyEntity(admin.id(), root.id(), Role.ROOT_ADMIN));
         directory.flush();
+        return true;
     }
 }
