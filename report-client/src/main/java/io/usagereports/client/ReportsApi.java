@@ -8,8 +8,11 @@ import io.usagereports.model.reports.ReportRevisions;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.Deliveries;
+import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.ReportRuns;
+import io.usagereports.model.runs.ResendRequest;
 import io.usagereports.model.runs.RunRequest;
 import io.usagereports.model.runs.StoredReports;
 import jakarta.ws.rs.Consumes;
@@ -28,14 +31,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.zip.GZIPInputStream;
+import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The usage-reports API ({@code <base>/api/2}) as typed Java calls. Every error answer is
- * thrown as an {@link ApiErrorException}. Build one with {@link ReportsClient#connect}, or
+ * thrown as an {@link ApiErrorException}. Build one with {@link ReportsClient#reports}, or
  * inject it with {@code @RestClient} and configure {@code report-api/mp-rest/url}.
  */
 @RegisterRestClient(configKey = "report-api")
@@ -102,6 +106,22 @@ public interface ReportsApi {
     @GET
     @Path("reports/{id}/runs")
     ReportRuns runs(@PathParam("id") UUID id);
+
+    /** The deliveries of one run of a report, in the order the run history lists them. */
+    default List<Delivery> deliveries(UUID id, UUID runId) {
+        return runs(id).items().stream().filter(r -> r.id().equals(runId)).findFirst()
+                .map(ReportRun::deliveries).orElseThrow(() -> new IllegalArgumentException(
+                        "Report " + id + " has no run " + runId));
+    }
+
+    /**
+     * E-mails a saved run again: each recipient gets a new message (a new Message-ID). {@code
+     * request} may name the recipients, or be {@code null} for the report's current ones.
+     * Throws {@link ApiErrorException} {@code not_ready} while the run is not saved.
+     */
+    @POST
+    @Path("reports/{id}/runs/{run_id}/deliveries")
+    Deliveries resend(@PathParam("id") UUID id, @PathParam("run_id") UUID runId, ResendRequest request);
 
     /** The stored reports of a report, newest first; poll {@code items().get(0).status()}. */
     @GET

@@ -7,6 +7,8 @@ import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.runs.DeliveryStatus;
+import io.usagereports.model.runs.DeliveryTransport;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.RunTrigger;
 import io.usagereports.model.runs.StoredStatus;
@@ -31,7 +33,8 @@ public final class WireJson {
                         new ResultActionAdapter(), new LevelAdapter(), new KindAdapter(),
                         new FormatAdapter(), new ScheduleTypeAdapter(), new TenantKindAdapter(),
                         new RoleAdapter(), new RunTriggerAdapter(), new RunStatusAdapter(),
-                        new StoredStatusAdapter(), new InstantAdapter());
+                        new StoredStatusAdapter(), new DeliveryStatusAdapter(), new DeliveryTransportAdapter(),
+                        new InstantAdapter());
     }
 
     static final class ResultActionAdapter extends WireEnumAdapter<ResultAction> {
@@ -91,6 +94,18 @@ public final class WireJson {
     static final class StoredStatusAdapter extends WireEnumAdapter<StoredStatus> {
         StoredStatusAdapter() {
             super(StoredStatus.class);
+        }
+    }
+
+    static final class DeliveryStatusAdapter extends WireEnumAdapter<DeliveryStatus> {
+        DeliveryStatusAdapter() {
+            super(DeliveryStatus.class);
+        }
+    }
+
+    static final class DeliveryTransportAdapter extends WireEnumAdapter<DeliveryTransport> {
+        DeliveryTransportAdapter() {
+            super(DeliveryTransport.class);
         }
     }
 

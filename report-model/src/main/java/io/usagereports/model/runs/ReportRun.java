@@ -19,6 +19,6 @@ public record ReportRun(
         @JsonbProperty("started_at") Instant startedAt,
         @JsonbProperty("finished_at") Instant finishedAt,
         Integer attempts,
-        RunFailure failure,
+        Failure failure,
         List<Delivery> deliveries) {
 }

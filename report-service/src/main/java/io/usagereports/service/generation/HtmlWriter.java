@@ -1,6 +1,7 @@
 package io.usagereports.service.generation;
 
 import io.usagereports.model.common.Timestamps;
+import io.usagereports.service.common.Html;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class HtmlWriter implements FormatWriter {
 
     @Override
     public void begin() throws IOException {
-        String title = HumanLayout.title(spec.kind()) + " \u2014 " + spec.subjectName();
+        String title = spec.kind().title() + " \u2014 " + spec.subjectName();
         html.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
         text(title);
@@ -123,16 +124,6 @@ final class HtmlWriter implements FormatWriter {
     }
 
     private void text(String s) throws IOException {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> html.write("&lt;");
-                case '>' -> html.write("&gt;");
-                case '&' -> html.write("&amp;");
-                case '"' -> html.write("&quot;");
-                case '\'' -> html.write("&#39;");
-                default -> html.write(c);
-            }
-        }
+        Html.escape(s, html);
     }
 }

@@ -60,15 +60,6 @@ final class HumanLayout {
         };
     }
 
-    static String title(ReportKind kind) {
-        return switch (kind) {
-            case USAGE_CURRENT -> "Current usage";
-            case USAGE_SUMMARY -> "Usage summary";
-            case USAGE_DAILY -> "Daily usage";
-            case USAGE_BREAKDOWN -> "Daily usage breakdown";
-        };
-    }
-
     static String periodText(ReportSpec spec) {
         return spec.kind() == ReportKind.USAGE_CURRENT ? "as of the end of " + spec.periodEnd()
                 : spec.periodStart() + " to " + spec.periodEnd();

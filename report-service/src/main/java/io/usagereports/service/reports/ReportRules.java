@@ -152,6 +152,15 @@ public final class ReportRules {
         }
     }
 
+    /** Checks the recipients a run is e-mailed to again: some, none twice, not too many. */
+    public static void checkResendRecipients(List<UUID> recipients) {
+        if (recipients.isEmpty()) {
+            throw invalid(REQUIRED_FIELD, "recipients", "There is no one to send the run to: the report has no"
+                    + " recipients and the request names none.", "List the IDs of the users who should receive it.");
+        }
+        checkRecipientList(recipients);
+    }
+
     private static void checkRecipients(ResultAction action, List<UUID> recipients) {
         if (action == ResultAction.SEND && recipients.isEmpty()) {
             throw invalid(REQUIRED_FIELD, "recipients", "A report that is sent needs at least one recipient.",
@@ -161,6 +170,10 @@ public final class ReportRules {
             throw invalid(FIELD_NOT_ALLOWED, "recipients", "A report that is only saved has no recipients.",
                     "Leave recipients out or empty, or use result_action send.");
         }
+        checkRecipientList(recipients);
+    }
+
+    private static void checkRecipientList(List<UUID> recipients) {
         if (recipients.size() > MAX_RECIPIENTS) {
             throw invalid(INVALID_VALUE, "recipients",
                     "A report can have at most " + MAX_RECIPIENTS + " recipients.", null);

@@ -4,6 +4,9 @@ import io.usagereports.model.runs.RunStatus;
 import io.usagereports.service.generation.ReportQueries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * The workers' side of runs: claims, leases and outcomes, each its own short database
- * transaction outside JTA (a generation may outlast any transaction timeout). Every change made
+ * transaction (claims and leases outside JTA, outcomes in a JTA transaction of their own; a
+ * generation itself may outlast any transaction timeout). Every change made
  * on behalf of an attempt is conditional on that attempt still holding the run, so a worker
  * that lost its claim (its lease expired and another worker took over) changes nothing. The
  * transaction that ends an attempt also removes what earlier, dead attempts left behind.
@@ -25,6 +29,13 @@ public class RunLedger {
 
     @Resource(lookup = "jdbc/reportsNonTx")
     DataSource dataSource;
+
+    /** The ends of attempts: JTA transactions, so that observers of {@link RunSaved} write in them too. */
+    @Resource(lookup = "jdbc/reports")
+    DataSource transactional;
+
+    @Inject
+    Event<RunSaved> saved;
 
     /** A run a worker may claim, as last seen: a claim succeeds only if nobody claimed it since. */
     public record Claimable(UUID runId, int attempt) {
@@ -66,24 +77,29 @@ public class RunLedger {
 
     /**
      * Makes the attempt's outputs the run's outputs, atomically: the stored reports become saved
-     * with their sizes, chunks of earlier attempts go, and the run is saved. False, changing
-     * nothing, if the attempt no longer holds the run.
+     * with their sizes, chunks of earlier attempts go, the run is saved and {@link RunSaved} is
+     * fired in the same transaction (a {@code send} report's deliveries are created there). False,
+     * changing nothing, if the attempt no longer holds the run.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean complete(Claim claim, Map<UUID, OutputSize> sizes, Instant now) {
         return inTransaction(c -> {
             if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.SAVED, null, now, null, null)) {
                 return false;
             }
             for (Map.Entry<UUID, OutputSize> e : sizes.entrySet()) {
-                RunStore.saveStored(c, e.getKey(), e.getValue().compressed(), claim.attempt());
+                RunStore.saveStored(c, e.getKey(), e.getValue(), claim.attempt());
             }
             RunStore.deleteChunksExcept(c, claim.runId(), claim.attempt());
             ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
+            Optional<RunRecord> run = RunStore.run(c, claim.runId());
+            run.ifPresent(r -> saved.fire(new RunSaved(r.id(), r.reportId(), now)));
             return true;
         });
     }
 
     /** Gives the run back to be tried again at {@code retryAt}, dropping the attempt's chunks. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean retryLater(Claim claim, Instant retryAt, String code, String message) {
         return inTransaction(c -> {
             if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.QUEUED, retryAt, null, code,
@@ -97,6 +113,7 @@ public class RunLedger {
     }
 
     /** Ends the run as failed for good; its stored reports fail with it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean fail(Claim claim, Instant now, String code, String message) {
         return inTransaction(c -> {
             if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.FAILED, null, now, code, message)) {
@@ -114,19 +131,10 @@ public class RunLedger {
         boolean run(Connection c) throws SQLException;
     }
 
+    /** Runs {@code work} on a connection of the caller's JTA transaction, which commits or rolls back as a whole. */
     private boolean inTransaction(Work work) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean done = work.run(c);
-                c.commit();
-                return done;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try (Connection c = transactional.getConnection()) {
+            return work.run(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording the outcome of a run failed", e);
         }

@@ -3,6 +3,7 @@ package io.usagereports.service.runs;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.RunTrigger;
+import io.usagereports.service.persistence.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

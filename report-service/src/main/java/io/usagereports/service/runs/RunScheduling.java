@@ -82,7 +82,7 @@ public class RunScheduling {
         List<StoredRecord> stored = new ArrayList<>();
         for (ReportFormat format : report.parameters().formats()) {
             stored.add(new StoredRecord(UUID.randomUUID(), run.id(), report.id(), format, StoredStatus.IN_PROGRESS, now,
-                    null, null, fileName(report, run, format)));
+                    null, null, null, fileName(report, run, format)));
         }
         return stored;
     }

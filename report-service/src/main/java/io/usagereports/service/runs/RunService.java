@@ -5,7 +5,8 @@ import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.ReportRun;
-import io.usagereports.model.runs.RunFailure;
+import io.usagereports.model.runs.Delivery;
+import io.usagereports.model.runs.Failure;
 import io.usagereports.model.runs.RunTrigger;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.runs.StoredStatus;
@@ -48,6 +49,9 @@ public class RunService {
     RunLedger ledger;
 
     @Inject
+    RunDeliveries deliveries;
+
+    @Inject
     Clock clock;
 
     /**
@@ -66,17 +70,20 @@ public class RunService {
         } else {
             period = report.parameters().period();
         }
-        return toWire(scheduling.enqueue(report, RunTrigger.ON_DEMAND, null, period, now, now));
+        return toWire(scheduling.enqueue(report, RunTrigger.ON_DEMAND, null, period, now, now), List.of());
     }
 
-    /** A report's runs, newest first. */
+    /** A report's runs, newest first, each with its deliveries. */
     public List<ReportRun> runs(Actor actor, UUID reportId) {
         reports.get(actor, reportId);
+        List<RunRecord> found;
         try (Connection c = dataSource.getConnection()) {
-            return RunStore.runs(c, reportId).stream().map(RunService::toWire).toList();
+            found = RunStore.runs(c, reportId);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading runs failed", e);
         }
+        Map<UUID, List<Delivery>> sent = deliveries.ofReport(reportId);
+        return found.stream().map(r -> toWire(r, sent.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /** A report's stored reports, newest first. */
@@ -119,10 +126,10 @@ public class RunService {
         return new StoredContent(ledger, stored.id(), stored.contentAttempt(), stored.fileName(), stored.size());
     }
 
-    static ReportRun toWire(RunRecord run) {
+    static ReportRun toWire(RunRecord run, List<Delivery> deliveries) {
         Period period = run.periodStart() == null ? null : new Period(run.periodStart(), run.periodEnd());
-        RunFailure failure = run.failureCode() == null ? null : new RunFailure(run.failureCode(), run.failureMessage());
+        Failure failure = run.failureCode() == null ? null : new Failure(run.failureCode(), run.failureMessage());
         return new ReportRun(run.id(), run.trigger(), period, run.status(), run.dueAt(), run.startedAt(),
-                run.finishedAt(), run.attempt(), failure, List.of());
+                run.finishedAt(), run.attempt(), failure, deliveries);
     }
 }

@@ -2,6 +2,7 @@ package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.StoredStatus;
+import io.usagereports.service.persistence.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -206,13 +207,14 @@ final class RunStore {
         }
     }
 
-    static void saveStored(Connection c, UUID storedId, long size, int attempt) throws SQLException {
+    static void saveStored(Connection c, UUID storedId, OutputSize size, int attempt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE stored_report SET status = ?, size = ?,"
-                + " content_attempt = ? WHERE id = ?")) {
+                + " content_size = ?, content_attempt = ? WHERE id = ?")) {
             s.setString(1, StoredStatus.SAVED.wire());
-            s.setLong(2, size);
-            s.setInt(3, attempt);
-            s.setObject(4, storedId);
+            s.setLong(2, size.compressed());
+            s.setLong(3, size.content());
+            s.setInt(4, attempt);
+            s.setObject(5, storedId);
             s.executeUpdate();
         }
     }

@@ -1,6 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.common.ErrorCodes;
+import io.usagereports.service.common.LeaseKeeper;
 import io.usagereports.service.runs.RunLedger.Claim;
 import io.usagereports.service.runs.RunLedger.Claimable;
 import jakarta.annotation.Resource;
@@ -132,7 +133,14 @@ public class RunWorker {
 
     /** Executes an attempt this server has claimed, renewing its lease until it ends. */
     public void execute(Claim claim) {
-        try (LeaseKeeper lease = new LeaseKeeper(ledger, claim, clock, Duration.ofSeconds(leaseSeconds), scheduler)) {
+        Duration leaseLength = Duration.ofSeconds(leaseSeconds);
+        try (LeaseKeeper keeper = new LeaseKeeper("Run " + claim.runId() + " attempt " + claim.attempt(),
+                () -> ledger.extendLease(claim, clock.instant().plus(leaseLength)), leaseLength, scheduler)) {
+            LeaseCheck lease = () -> {
+                if (keeper.lost()) {
+                    throw new LostClaimException(claim.runId());
+                }
+            };
             Optional<RunJob> job = planner.job(claim);
             if (job.isEmpty()) {
                 LOG.fine(() -> "Run " + claim.runId() + " is gone: its report was deleted");

@@ -49,9 +49,14 @@ public final class StoredContent {
 
     /** Writes the content decompressed. */
     public void writeDecompressed(OutputStream out) throws IOException {
-        try (InputStream in = new GZIPInputStream(compressed(), 1 << 16)) {
+        try (InputStream in = openDecompressed()) {
             in.transferTo(out);
         }
+    }
+
+    /** The content decompressed, read chunk by chunk as it is consumed. Close it when done. */
+    public InputStream openDecompressed() throws IOException {
+        return new GZIPInputStream(compressed(), 1 << 16);
     }
 
     /** The chunks in order, each fetched when the previous one is used up. */

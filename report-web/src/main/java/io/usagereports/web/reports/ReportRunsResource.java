@@ -2,9 +2,13 @@ package io.usagereports.web.reports;
 
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.reports.Period;
+import io.usagereports.model.runs.Deliveries;
+import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.ReportRuns;
+import io.usagereports.model.runs.ResendRequest;
 import io.usagereports.model.runs.RunRequest;
+import io.usagereports.service.delivery.DeliveryService;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.web.json.JsonFields;
 import io.usagereports.web.json.JsonObjectBodyReader;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Runs of a report [ext]: run now (optionally for a back-fill period) and the run history. */
+/** Runs of a report: run now (optionally for a back-fill period), the run history, and resending a run. */
 @Path("reports/{id}/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs", description = "Runs and stored reports")
@@ -37,6 +42,9 @@ public class ReportRunsResource {
 
     @Inject
     RunService runs;
+
+    @Inject
+    DeliveryService deliveries;
 
     @Inject
     RequestActor caller;
@@ -57,23 +65,43 @@ public class ReportRunsResource {
         return Response.status(Response.Status.CREATED).entity(run).build();
     }
 
+    @POST
+    @Path("{run_id}/deliveries")
+    @Operation(summary = "E-mail a saved run again",
+            description = "Sends the run's outputs again, each recipient a new message with a new Message-ID, and "
+                    + "answers 202 with the new deliveries (pending; follow them in the run history). The body is "
+                    + "optional: {\"recipients\":[user ids]}, by default the report's current recipients; each must "
+                    + "be a user of the report's tenant or below it.")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ResendRequest.class)))
+    @APIResponse(responseCode = "202", description = "The new deliveries",
+            content = @Content(schema = @Schema(implementation = Deliveries.class)))
+    @APIResponse(responseCode = "400", description = "No recipient, or one outside the report's tenant",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "not_ready while the run is not saved; generation_failed",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response resend(@PathParam("id") String id, @PathParam("run_id") String runId, InputStream body)
+            throws IOException {
+        List<Delivery> created = deliveries.resend(caller.get(), reportId(id),
+                RequestParams.pathId(runId, "Run", ReportJson.DOMAIN), readRecipients(body));
+        return Response.status(Response.Status.ACCEPTED).entity(new Deliveries(created)).build();
+    }
+
     @GET
-    @Operation(summary = "The runs of a report, newest first")
+    @Operation(summary = "The runs of a report, newest first",
+            description = "Each run with its deliveries: one per recipient of a send report, with its status "
+                    + "(pending, delivered, failed), attempts, Message-ID and a typed failure.")
     @APIResponse(responseCode = "200", description = "Runs",
             content = @Content(schema = @Schema(implementation = ReportRuns.class)))
     public ReportRuns list(@PathParam("id") String id) {
         return new ReportRuns(runs.runs(caller.get(), reportId(id)));
     }
 
-    /** The optional body: nothing, or an object with an optional period. */
+    /** The optional body of a run: nothing, or an object with an optional period. */
     private static Period readPeriod(InputStream body) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(body);
-        int first = in.read();
-        if (first == -1) {
+        JsonFields root = optionalBody(body);
+        if (root == null) {
             return null;
         }
-        in.unread(first);
-        JsonFields root = JsonFields.of(JsonObjectBodyReader.read(in), ReportJson.DOMAIN);
         JsonFields period = root.object("period");
         Period result = null;
         if (period != null) {
@@ -82,6 +110,28 @@ public class ReportRunsResource {
         }
         root.rejectUnknown();
         return result;
+    }
+
+    /** The optional body of a resend: nothing, or an object with an optional list of recipients. */
+    private static List<UUID> readRecipients(InputStream body) throws IOException {
+        JsonFields root = optionalBody(body);
+        if (root == null) {
+            return null;
+        }
+        List<UUID> recipients = root.uuidList("recipients");
+        root.rejectUnknown();
+        return recipients;
+    }
+
+    /** A JSON object, or null for an empty body. */
+    private static JsonFields optionalBody(InputStream body) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(body);
+        int first = in.read();
+        if (first == -1) {
+            return null;
+        }
+        in.unread(first);
+        return JsonFields.of(JsonObjectBodyReader.read(in), ReportJson.DOMAIN);
     }
 
     static UUID reportId(String text) {

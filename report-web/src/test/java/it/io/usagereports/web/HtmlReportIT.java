@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -73,32 +72,14 @@ class HtmlReportIT {
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("src=").contains("Acme &lt;Storage&gt; &amp; Co");
 
-        Path screenshot = OUT.resolve("report.png").toAbsolutePath();
-        chromium("--screenshot=" + screenshot, "--window-size=1200,760", page.toUri().toString());
-        byte[] png = Files.readAllBytes(screenshot);
-        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(png.length).isGreaterThan(10_000);
+        Chromium.screenshot(OUT, page, "report.png", 1200, 760);
 
-        String dom = chromium("--dump-dom", page.toUri().toString());
+        String dom = Chromium.run(OUT, "--dump-dom", page.toUri().toString());
         assertThat(dom).contains("Acme &lt;Storage&gt; &amp; Co", "Globex", "ST-100", "ST-200");
         // Two tenants: a heading row each; Acme has 2 usages, Globex 1, each a line per day.
         assertThat(count(dom, "<tr class=\"row\">")).isEqualTo(2);
         assertThat(count(dom, "<tr><td>")).isEqualTo(3 * 5);
         assertThat(dom).contains("<td>2026-02-03</td><td class=\"n\">15.00</td><td class=\"n\">5.00</td>");
-    }
-
-    /** Runs headless chromium on a page with every host unresolvable, so the page must stand alone. */
-    private static String chromium(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--user-data-dir=" + OUT.resolve("chromium-profile").toAbsolutePath()));
-        command.addAll(List.of(args));
-        Path output = OUT.resolve("chromium-output.txt");
-        Process process = new ProcessBuilder(command).redirectError(OUT.resolve("chromium-errors.txt").toFile())
-                .redirectOutput(output.toFile()).start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(process.exitValue()).as("chromium exit code; see " + OUT.resolve("chromium-errors.txt")).isZero();
-        return Files.readString(output);
     }
 
     private static int count(String text, String what) {

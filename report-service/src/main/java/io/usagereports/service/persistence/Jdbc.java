@@ -1,4 +1,4 @@
-package io.usagereports.service.runs;
+package io.usagereports.service.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,21 +8,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Conversions between the service's time types and JDBC's. Time is stored in UTC. */
-final class Jdbc {
+public final class Jdbc {
 
     private Jdbc() {
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 }

@@ -1,0 +1,42 @@
+package io.usagereports.service.runs;
+
+import io.usagereports.model.reports.ReportKind;
+import io.usagereports.model.runs.StoredStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Runs and their outputs for the server's own work after a run (e-mailing them), without an actor. */
+@ApplicationScoped
+public class RunOutputs {
+
+    @Inject
+    RunLedger ledger;
+
+    /** The run of {@code reportId} with this ID, with its stored reports in the report's order of formats. */
+    public Optional<SavedRun> run(UUID reportId, UUID runId, ReportKind kind) {
+        try (Connection c = ledger.connection()) {
+            Optional<RunRecord> found = RunStore.run(c, runId).filter(r -> r.reportId().equals(reportId));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            RunRecord run = found.get();
+            List<SavedRun.Output> outputs = RunStore.storedOfRun(c, runId).stream()
+                    .map(s -> new SavedRun.Output(s.id(), s.format(), s.fileName(), s.contentSize(),
+                            s.status() == StoredStatus.SAVED ? new StoredContent(ledger, s.id(), s.contentAttempt(),
+                                    s.fileName(), s.size()) : null))
+                    .toList();
+            boolean current = kind == ReportKind.USAGE_CURRENT;
+            LocalDate first = current ? RunJob.valueDate(run) : run.periodStart();
+            LocalDate last = current ? RunJob.valueDate(run) : run.periodEnd();
+            return Optional.of(new SavedRun(run.id(), run.reportId(), run.status(), first, last, outputs));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading run " + runId + " failed", e);
+        }
+    }
+}
