@@ -232,7 +232,7 @@ public final class Benchmark {
                 ReportQueries.analyzeMembers(c);
                 c.setAutoCommit(false);
                 long t = System.nanoTime();
-                long rows = ReportQueries.scan(c, runId, attempt, dates);
+                long rows = ReportQueries.scan(c, runId, attempt, dates, ZoneOffset.UTC);
                 double s = seconds(t);
                 c.rollback();
                 c.setAutoCommit(true);

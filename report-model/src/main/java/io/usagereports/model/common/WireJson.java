@@ -7,6 +7,7 @@ import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.reports.Weekday;
 import io.usagereports.model.runs.DeliveryStatus;
 import io.usagereports.model.runs.DeliveryTransport;
 import io.usagereports.model.runs.RunStatus;
@@ -15,6 +16,8 @@ import io.usagereports.model.runs.StoredStatus;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.adapter.JsonbAdapter;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The JSON-B settings of the wire format, used by the server and by report-client alike, so
@@ -34,7 +37,7 @@ public final class WireJson {
                         new FormatAdapter(), new ScheduleTypeAdapter(), new TenantKindAdapter(),
                         new RoleAdapter(), new RunTriggerAdapter(), new RunStatusAdapter(),
                         new StoredStatusAdapter(), new DeliveryStatusAdapter(), new DeliveryTransportAdapter(),
-                        new InstantAdapter());
+                        new WeekdayAdapter(), new InstantAdapter(), new LocalTimeAdapter());
     }
 
     static final class ResultActionAdapter extends WireEnumAdapter<ResultAction> {
@@ -108,6 +111,27 @@ public final class WireJson {
             super(DeliveryTransport.class);
         }
     }
+
+    static final class WeekdayAdapter extends WireEnumAdapter<Weekday> {
+        WeekdayAdapter() {
+            super(Weekday.class);
+        }
+    }
+
+    /** A time of day as {@code HH:MM}, as schedules write it. */
+    static final class LocalTimeAdapter implements JsonbAdapter<LocalTime, String> {
+        @Override
+        public String adaptToJson(LocalTime time) {
+            return time.format(HH_MM);
+        }
+
+        @Override
+        public LocalTime adaptFromJson(String text) {
+            return LocalTime.parse(text, HH_MM);
+        }
+    }
+
+    static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     static final class InstantAdapter implements JsonbAdapter<Instant, String> {
         @Override

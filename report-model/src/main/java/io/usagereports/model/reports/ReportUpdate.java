@@ -1,6 +1,8 @@
 package io.usagereports.model.reports;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,19 @@ public record ReportUpdate(List<UUID> recipients, Parameters parameters, Schedul
                              @JsonbProperty("show_skus") Boolean showSkus) {
     }
 
-    /** The updatable schedule field. */
-    public record ScheduleChange(Boolean enabled) {
+    /** The updatable schedule fields (of scheduled reports). */
+    public record ScheduleChange(Boolean enabled, LocalTime time,
+                                 @JsonbProperty("day_of_month") Integer dayOfMonth,
+                                 @JsonbProperty("day_of_week") Weekday dayOfWeek, String timezone) {
+
+        /** The canonical constructor, the one JSON-B reads with. */
+        @JsonbCreator
+        public ScheduleChange {
+        }
+
+        /** A change of {@code enabled} only. */
+        public ScheduleChange(Boolean enabled) {
+            this(enabled, null, null, null, null);
+        }
     }
 }

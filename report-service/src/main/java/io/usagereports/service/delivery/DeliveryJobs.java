@@ -48,7 +48,7 @@ public class DeliveryJobs {
             return Optional.empty();
         }
         Report r = report.get();
-        Optional<SavedRun> run = runs.run(d.reportId(), d.runId(), r.parameters().kind());
+        Optional<SavedRun> run = runs.run(r, d.runId());
         if (run.isEmpty()) {
             return Optional.empty();
         }

@@ -150,9 +150,10 @@ public class DeliveryRepository {
         return changed == 1 ? Optional.of(new Claim(delivery.id(), delivery.attempt() + 1)) : Optional.empty();
     }
 
-    /** Renews the attempt's lease; false if the attempt no longer holds the delivery. */
+    /** Renews the attempt's lease; false if the attempt no longer holds the delivery (or gave it back). */
     boolean extendLease(Claim claim, Instant leaseUntil) {
-        return update("UPDATE report_delivery SET lease_expires_at = ? WHERE id = ? AND attempt = ? AND status = ?",
+        return update("UPDATE report_delivery SET lease_expires_at = ? WHERE id = ? AND attempt = ? AND status = ?"
+                        + " AND lease_expires_at IS NOT NULL",
                 s -> {
                     s.setObject(1, Jdbc.utc(leaseUntil));
                     s.setObject(2, claim.id());

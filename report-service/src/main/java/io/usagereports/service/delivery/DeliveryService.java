@@ -54,7 +54,7 @@ public class DeliveryService {
      */
     public List<Delivery> resend(Actor actor, UUID reportId, UUID runId, List<UUID> recipients) {
         Report report = reports.lockedForRun(actor, reportId);
-        SavedRun run = runs.run(reportId, runId, report.parameters().kind()).orElseThrow(() -> new ServiceException(
+        SavedRun run = runs.run(report, runId).orElseThrow(() -> new ServiceException(
                 Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND, "Run " + runId + " does not exist for report "
                 + reportId + ".", null, null, Map.of("report_id", reportId.toString(), "run_id", runId.toString())));
         if (run.status() == RunStatus.FAILED) {

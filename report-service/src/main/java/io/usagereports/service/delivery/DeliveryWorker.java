@@ -3,10 +3,12 @@ package io.usagereports.service.delivery;
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.User;
 import io.usagereports.service.common.LeaseKeeper;
+import io.usagereports.service.common.ServerInstance;
 import io.usagereports.service.delivery.DeliveryRepository.Claim;
 import io.usagereports.service.delivery.DeliveryRepository.Claimable;
 import io.usagereports.service.runs.SavedRun;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -27,8 +29,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +61,7 @@ public class DeliveryWorker {
             .withZone(ZoneOffset.UTC);
 
     /** Names this server instance in {@code claimed_by}, for operators reading the table. */
-    private final String owner = hostName() + "/" + UUID.randomUUID();
+    private final String owner = ServerInstance.NAME;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -86,8 +90,13 @@ public class DeliveryWorker {
     @ConfigProperty(name = "reports.mail.concurrency", defaultValue = "4")
     int concurrency;
 
+    /** How long a stopping server lets the messages it is sending finish before it hands them over. */
+    static final Duration HAND_OVER_GRACE = Duration.ofSeconds(5);
+
     private Semaphore permits;
     private Mailer mailer;
+    private final Map<UUID, Claim> sending = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private MailComposer composer;
 
     @PostConstruct
@@ -106,9 +115,39 @@ public class DeliveryWorker {
         }
     }
 
-    /** Workers free now. */
+    /** Workers free now; none once the server is stopping. */
     int available() {
-        return permits.availablePermits();
+        return stopping ? 0 : permits.availablePermits();
+    }
+
+    /**
+     * The server is stopping: takes no more deliveries, lets the messages being sent finish for a
+     * few seconds, then gives back those still going, so another server sends them at once. A
+     * message given back is abandoned before it is final (its claim can no longer be renewed).
+     */
+    @PreDestroy
+    void handOver() {
+        stopping = true;
+        long deadline = System.nanoTime() + HAND_OVER_GRACE.toNanos();
+        while (!sending.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sending.values().forEach(this::release);
+    }
+
+    private void release(Claim claim) {
+        try {
+            if (repository.release(claim)) {
+                LOG.info(() -> "Delivery " + claim.id() + " handed over: this server is stopping");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery " + claim.id() + " could not be handed over; its lease runs out", e);
+        }
     }
 
     /**
@@ -116,14 +155,14 @@ public class DeliveryWorker {
      * worker then goes on with the next due delivery, if any, without waiting for a poll.
      */
     boolean submit(Claimable delivery) {
-        if (!permits.tryAcquire()) {
+        if (stopping || !permits.tryAcquire()) {
             return false;
         }
         try {
             executor.execute(() -> {
                 try {
                     for (Optional<Claimable> next = Optional.of(delivery);
-                         next.isPresent() && attempt(next.get(), clock.instant()); ) {
+                         next.isPresent() && !stopping && attempt(next.get(), clock.instant()); ) {
                         next = nextDue();
                     }
                 } finally {
@@ -161,6 +200,15 @@ public class DeliveryWorker {
 
     /** Sends a claimed attempt and records how it went. */
     void send(Claim claim) {
+        sending.put(claim.id(), claim);
+        try {
+            attemptSend(claim);
+        } finally {
+            sending.remove(claim.id());
+        }
+    }
+
+    private void attemptSend(Claim claim) {
         Duration lease = Duration.ofSeconds(leaseSeconds);
         String email = null;
         AtomicBoolean accepted = new AtomicBoolean();
@@ -216,6 +264,11 @@ public class DeliveryWorker {
         if (accepted) {
             LOG.log(Level.WARNING, "Delivery " + claim.id() + " was accepted, but recording it failed: after its"
                     + " lease it is sent again, with the same Message-ID", cause);
+            return;
+        }
+        if (stopping || Thread.currentThread().isInterrupted()) {
+            // Not the message's failure: the server is stopping mid-send. Hand it over rather than count it.
+            release(claim);
             return;
         }
         if (SendFailure.causedBy(cause, LostClaimException.class)) {
@@ -292,14 +345,6 @@ public class DeliveryWorker {
     static final class LostClaimException extends IOException {
         LostClaimException() {
             super("The delivery's claim was lost; the message is abandoned before it is final");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
         }
     }
 }

@@ -28,7 +28,6 @@ final class H2ReportReadings implements ReportReadings {
             + " AND measured_at < ? ORDER BY measured_at DESC FETCH FIRST ROW ONLY";
     private static final String RANGE = "SELECT measured_at, amount" + SAME_SERIES
             + " AND measured_at >= ? AND measured_at < ? ORDER BY measured_at";
-    private static final long SECONDS_PER_DAY = 86_400;
 
     private record Series(String usageName, String edition, UUID userId) {
     }
@@ -64,7 +63,7 @@ final class H2ReportReadings implements ReportReadings {
                             bindSeries(range, tenantId, s);
                             range.setObject(5, windows.rangeFrom());
                             range.setObject(6, windows.rangeTo());
-                            readRange(range, rowNo, tenantId, s, sink);
+                            readRange(range, windows, rowNo, tenantId, s, sink);
                         }
                     }
                 }
@@ -94,11 +93,11 @@ final class H2ReportReadings implements ReportReadings {
         statement.setObject(4, s.userId());
     }
 
-    private static void readRange(PreparedStatement statement, int rowNo, UUID tenantId, Series s, ReadingSink sink)
-            throws SQLException, IOException {
+    private static void readRange(PreparedStatement statement, ReadingWindows windows, int rowNo, UUID tenantId,
+                                  Series s, ReadingSink sink) throws SQLException, IOException {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                long epochDay = Math.floorDiv(rs.getObject(1, OffsetDateTime.class).toEpochSecond(), SECONDS_PER_DAY);
+                long epochDay = windows.epochDay(rs.getObject(1, OffsetDateTime.class).toInstant());
                 sink.reading(rowNo, tenantId, s.usageName(), s.edition(), s.userId(), epochDay, rs.getLong(2));
             }
         }

@@ -5,7 +5,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -94,8 +93,8 @@ final class JsonV2Writer implements FormatWriter {
         }
     }
 
-
-    private static long unixSeconds(LocalDate date) {
-        return date.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    /** 00:00 of {@code date} in the report's time zone, as UNIX seconds. */
+    private long unixSeconds(LocalDate date) {
+        return date.atStartOfDay(spec.zone()).toEpochSecond();
     }
 }

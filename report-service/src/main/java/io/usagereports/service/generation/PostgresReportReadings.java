@@ -20,8 +20,8 @@ import java.util.UUID;
  * carries all its values.</li>
  * <li><b>Range</b> (daily, breakdown): for each tenant of each row, in the work table's order, the
  * readings of the range's days plus each series' carry-in seek. Only each tenant's few hundred
- * readings get sorted (an incremental sort), never the report. The day of a reading is computed
- * with date arithmetic: {@code EXTRACT(EPOCH …)} is a slow NUMERIC, and converting millions of
+ * readings get sorted (an incremental sort), never the report. The day of a reading (in the
+ * report's time zone) is computed with date arithmetic: {@code EXTRACT(EPOCH …)} is a slow NUMERIC, and converting millions of
  * timestamps costs more in Java.</li>
  * </ul>
  * Correlated subqueries rather than {@code LATERAL} joins for the seeks: the planner puts a
@@ -53,9 +53,12 @@ final class PostgresReportReadings implements ReportReadings {
                 + " WHERE m.run_id = ? AND m.attempt = ? ORDER BY m.row_no";
     }
 
-    /** Parameters: {@link RowPlan#ALL_USERS}, range from, range to, carry-in bound, ALL_USERS, run, attempt. */
+    /**
+     * Parameters: the report's time zone, {@link RowPlan#ALL_USERS}, range from, range to, carry-in
+     * bound, ALL_USERS, run, attempt.
+     */
     static final String RANGE_SQL = "SELECT m.row_no, m.tenant_id, x.usage_name, x.edition, x.user_id,"
-            + " ((x.measured_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS epoch_day, x.amount"
+            + " ((x.measured_at AT TIME ZONE ?)::date - DATE '1970-01-01') AS epoch_day, x.amount"
             + " FROM report_run_member m CROSS JOIN LATERAL ("
             + "SELECT r.usage_name, r.edition, r.user_id, r.measured_at, r.amount FROM usage_reading r"
             + " WHERE r.tenant_id = m.tenant_id AND (m.user_id = ? OR r.user_id = m.user_id)"
@@ -113,13 +116,14 @@ final class PostgresReportReadings implements ReportReadings {
     private static void readRange(Connection connection, UUID runId, int attempt, ReadingWindows windows,
                                   ReadingSink sink) throws SQLException, IOException {
         try (PreparedStatement s = cursor(connection, RANGE_SQL)) {
-            s.setObject(1, RowPlan.ALL_USERS);
-            s.setObject(2, windows.rangeFrom());
-            s.setObject(3, windows.rangeTo());
-            s.setObject(4, windows.seekBound(0));
-            s.setObject(5, RowPlan.ALL_USERS);
-            s.setObject(6, runId);
-            s.setInt(7, attempt);
+            s.setString(1, windows.zone().getId());
+            s.setObject(2, RowPlan.ALL_USERS);
+            s.setObject(3, windows.rangeFrom());
+            s.setObject(4, windows.rangeTo());
+            s.setObject(5, windows.seekBound(0));
+            s.setObject(6, RowPlan.ALL_USERS);
+            s.setObject(7, runId);
+            s.setInt(8, attempt);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     sink.reading(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),

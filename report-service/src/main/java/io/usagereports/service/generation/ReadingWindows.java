@@ -2,12 +2,14 @@ package io.usagereports.service.generation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The readings of each series that a report needs for its values at the end of its dates. A
- * series' value at the end of date D is its latest reading before D+1 00:00 UTC, found by one
+ * series' value at the end of date D is its latest reading before D+1 00:00 in the report's time
+ * zone ({@code zone}; UTC unless the report says otherwise), found by one
  * seek in the readings' primary key. A few scattered dates (current, summary) take one seek each
  * ({@code seekDates}); a run of consecutive dates (daily, breakdown) takes the value at the end of
  * the day before it (one seek) and every reading of its days ({@code rangeFirst} to
@@ -18,16 +20,16 @@ import java.util.List;
  * needs to place it; fed seeks first (ascending), then the range, a series' readings come oldest
  * first, as the aggregator consumes them.
  */
-public record ReadingWindows(List<LocalDate> seekDates, LocalDate rangeFirst, LocalDate rangeLast) {
+public record ReadingWindows(List<LocalDate> seekDates, LocalDate rangeFirst, LocalDate rangeLast, ZoneId zone) {
 
-    public static ReadingWindows of(LocalDate[] dates) {
+    public static ReadingWindows of(LocalDate[] dates, ZoneId zone) {
         LocalDate first = dates[0];
         LocalDate last = dates[dates.length - 1];
         boolean consecutive = last.toEpochDay() - first.toEpochDay() == dates.length - 1;
         if (dates.length > 2 && consecutive) {
-            return new ReadingWindows(List.of(first.minusDays(1)), first, last);
+            return new ReadingWindows(List.of(first.minusDays(1)), first, last, zone);
         }
-        return new ReadingWindows(List.of(dates), null, null);
+        return new ReadingWindows(List.of(dates), null, null, zone);
     }
 
     public boolean hasRange() {
@@ -47,13 +49,18 @@ public record ReadingWindows(List<LocalDate> seekDates, LocalDate rangeFirst, Lo
         return endOf(rangeLast);
     }
 
-    /** The instant right after date {@code date}: the start of the next day, UTC. */
-    static OffsetDateTime endOf(LocalDate date) {
+    /** The instant right after date {@code date}: the start of the next day in the zone, written in UTC. */
+    OffsetDateTime endOf(LocalDate date) {
         return startOf(date.plusDays(1));
     }
 
-    private static OffsetDateTime startOf(LocalDate date) {
-        return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    private OffsetDateTime startOf(LocalDate date) {
+        return date.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** The day in the zone on which {@code instant} falls, as an epoch day. */
+    long epochDay(java.time.Instant instant) {
+        return LocalDate.ofInstant(instant, zone).toEpochDay();
     }
 
     /** The seek dates as epoch days, for readers that place seek results by them. */

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -178,10 +179,11 @@ public final class ReportQueries {
      * Reads every reading of the report, generating nothing: the bare cost of the database's part
      * of a report, for benchmarks. Returns the number of readings.
      */
-    public static long scan(Connection c, UUID runId, int attempt, LocalDate[] dates) throws SQLException {
+    public static long scan(Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone)
+            throws SQLException {
         long[] readings = {0};
         try {
-            ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates),
+            ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates, zone),
                     (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> readings[0]++);
         } catch (IOException e) {
             throw new IllegalStateException("Counting cannot fail", e);
@@ -193,14 +195,15 @@ public final class ReportQueries {
      * Streams the report's readings into the aggregator, with the offering items of each row read
      * alongside. The connection must not be in auto-commit mode (see {@link ReportReadings#read}).
      */
-    public static void stream(Connection c, UUID runId, int attempt, LocalDate[] dates, RowAggregator aggregator)
+    public static void stream(Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone,
+                              RowAggregator aggregator)
             throws SQLException, IOException {
         try (PreparedStatement items = c.prepareStatement(OFFERING_SQL)) {
             items.setObject(1, runId);
             items.setInt(2, attempt);
             try (ResultSet offering = items.executeQuery()) {
                 boolean[] moreItems = {offering.next()};
-                ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates),
+                ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates, zone),
                         (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
                             try {
                                 moreItems[0] = describe(offering, moreItems[0], rowNo, aggregator);

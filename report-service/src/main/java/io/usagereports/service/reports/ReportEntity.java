@@ -1,5 +1,6 @@
 package io.usagereports.service.reports;
 
+import io.usagereports.model.common.WireEnum;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -9,6 +10,7 @@ import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.reports.Weekday;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,6 +18,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +32,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "report")
 public class ReportEntity {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @Id
     private UUID id;
@@ -80,6 +86,26 @@ public class ReportEntity {
     @Column(name = "generation_date")
     private LocalDate generationDate;
 
+    /** {@code HH:MM}, local time in {@link #scheduleTimezone}. */
+    @Column(name = "schedule_time")
+    private String scheduleTime;
+
+    @Column(name = "schedule_day_of_month")
+    private Integer scheduleDayOfMonth;
+
+    @Column(name = "schedule_day_of_week")
+    private String scheduleDayOfWeek;
+
+    @Column(name = "schedule_timezone")
+    private String scheduleTimezone;
+
+    /** {@code parameters.timezone} as sent; null follows the schedule's time zone. */
+    @Column(name = "report_timezone")
+    private String reportTimezone;
+
+    @Column(name = "next_run_at")
+    private Instant nextRunAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -97,6 +123,8 @@ public class ReportEntity {
         entity.version = 1;
         entity.tenantId = definition.parameters().tenantId();
         entity.createdAt = now;
+        // Not updatable; kept as sent (null follows the schedule's time zone), so assign() leaves it.
+        entity.reportTimezone = definition.parameters().timezone();
         entity.assign(definition, now);
         return entity;
     }
@@ -118,18 +146,39 @@ public class ReportEntity {
         periodEnd = params.period() == null ? null : params.period().end();
         hideZeroUsage = params.hideZeroUsage();
         showSkus = params.showSkus();
-        scheduleType = definition.schedule().type();
-        scheduleEnabled = definition.schedule().enabled();
+        Schedule schedule = definition.schedule();
+        scheduleType = schedule.type();
+        scheduleEnabled = schedule.enabled();
+        scheduleTime = schedule.time() == null ? null : schedule.time().format(HH_MM);
+        scheduleDayOfMonth = schedule.dayOfMonth();
+        scheduleDayOfWeek = schedule.dayOfWeek() == null ? null : schedule.dayOfWeek().wire();
+        scheduleTimezone = schedule.timezone();
         generationDate = definition.generationDate();
         updatedAt = now;
     }
 
+    /** Sets when the next scheduled run is due (null: none, a once or disabled report). */
+    void scheduleNextRun(Instant at) {
+        nextRunAt = at;
+    }
+
+    /**
+     * The definition as the API shows it: {@code parameters.timezone} with its default (the
+     * schedule's time zone, or UTC), and {@code next_run_at} for an enabled scheduled report.
+     */
     Report toReport() {
         Period period = periodStart == null ? null : new Period(periodStart, periodEnd);
+        Schedule schedule = new Schedule(scheduleType, scheduleEnabled,
+                scheduleTime == null ? null : LocalTime.parse(scheduleTime), scheduleDayOfMonth,
+                scheduleDayOfWeek == null ? null : WireEnum.parse(Weekday.class, scheduleDayOfWeek).orElseThrow(),
+                scheduleTimezone);
+        String timezone = reportTimezone != null ? reportTimezone
+                : scheduleTimezone != null ? scheduleTimezone : ReportRules.UTC;
         return new Report(id, version, resultAction, recipients,
-                new ReportParameters(tenantId, level, kind, formats, period, hideZeroUsage, showSkus),
-                new Schedule(scheduleType, scheduleEnabled), generationDate);
+                new ReportParameters(tenantId, level, kind, formats, period, hideZeroUsage, showSkus, timezone),
+                schedule, generationDate, scheduleEnabled ? nextRunAt : null);
     }
+
 
     UUID id() {
         return id;

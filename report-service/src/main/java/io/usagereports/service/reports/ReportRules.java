@@ -15,8 +15,12 @@ import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.reports.Weekday;
 import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.schedule.ScheduleDefaults;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +35,8 @@ import java.util.UUID;
  */
 public final class ReportRules {
 
+    static final String UTC = "UTC";
+
     /** Recipients are kept in one column; 100 addresses is far more than a report mail needs. */
     static final int MAX_RECIPIENTS = 100;
 
@@ -43,12 +49,14 @@ public final class ReportRules {
 
     /**
      * Checks a new definition and returns it with defaults applied ({@code formats} {@code
-     * ["csv"]}, booleans {@code false}, {@code schedule.enabled} {@code true}, no recipients).
-     * {@code id} and {@code version} of the result are {@code null}.
+     * ["csv"]}, booleans {@code false}, {@code schedule.enabled} {@code true}, no recipients, a
+     * scheduled report's schedule fields from {@code defaults}). {@code id} and {@code version} of
+     * the result are {@code null}. {@code parameters.timezone} stays as sent: absent, it follows
+     * the schedule's time zone (see {@link #effectiveZone}).
      *
      * @param today the current UTC day, the latest day a period may end on
      */
-    public static Report normalizeNew(Report draft, LocalDate today) {
+    public static Report normalizeNew(Report draft, LocalDate today, ScheduleDefaults defaults) {
         ResultAction action = required(draft.resultAction(), "result_action");
         ReportParameters params = required(draft.parameters(), "parameters");
         required(params.tenantId(), "parameters.tenant_id");
@@ -63,17 +71,20 @@ public final class ReportRules {
         if (period != null) {
             checkPeriod(period, today, "parameters.period");
         }
+        if (params.timezone() != null) {
+            zone(params.timezone(), "parameters.timezone");
+        }
         if (type == ScheduleType.ONCE && period == null && kind != ReportKind.USAGE_CURRENT) {
             throw invalid(REQUIRED_FIELD, "parameters.period",
                     "A report that runs once needs a period (every kind but usage_current).",
                     "Send parameters.period with start and end dates.");
         }
-        if (type == ScheduleType.MONTHLY && period != null) {
+        if (type.isScheduled() && period != null) {
             throw invalid(FIELD_NOT_ALLOWED, "parameters.period",
-                    "A monthly report has no period: each run covers the previous calendar month.",
+                    "A " + type.wire() + " report has no period: each run covers the previous " + periodName(type) + ".",
                     "Leave parameters.period out.");
         }
-        if (type == ScheduleType.MONTHLY && draft.generationDate() != null) {
+        if (type.isScheduled() && draft.generationDate() != null) {
             throw invalid(FIELD_NOT_ALLOWED, "generation_date",
                     "generation_date applies only to reports that run once.", "Leave generation_date out.");
         }
@@ -83,18 +94,93 @@ public final class ReportRules {
         return new Report(null, null, action, List.copyOf(recipients),
                 new ReportParameters(params.tenantId(), params.level(), kind, List.copyOf(formats), period,
                         Objects.requireNonNullElse(params.hideZeroUsage(), false),
-                        Objects.requireNonNullElse(params.showSkus(), false)),
-                new Schedule(type, Objects.requireNonNullElse(schedule.enabled(), true)),
-                draft.generationDate());
+                        Objects.requireNonNullElse(params.showSkus(), false), params.timezone()),
+                newSchedule(schedule, defaults), draft.generationDate());
+    }
+
+    /** A new report's schedule with its defaults, checked: a {@code once} report has no schedule fields. */
+    private static Schedule newSchedule(Schedule schedule, ScheduleDefaults defaults) {
+        ScheduleType type = schedule.type();
+        boolean enabled = Objects.requireNonNullElse(schedule.enabled(), true);
+        if (!type.isScheduled()) {
+            refuseScheduleField(schedule.time(), "time");
+            refuseScheduleField(schedule.dayOfMonth(), "day_of_month");
+            refuseScheduleField(schedule.dayOfWeek(), "day_of_week");
+            refuseScheduleField(schedule.timezone(), "timezone");
+            return new Schedule(type, enabled);
+        }
+        Schedule withDefaults = new Schedule(type, enabled,
+                Objects.requireNonNullElse(schedule.time(),
+                        type == ScheduleType.MONTHLY ? defaults.monthlyTime() : LocalTime.MIDNIGHT),
+                type == ScheduleType.MONTHLY ? Objects.requireNonNullElse(schedule.dayOfMonth(), defaults.monthlyDay())
+                        : schedule.dayOfMonth(),
+                type == ScheduleType.WEEKLY ? Objects.requireNonNullElse(schedule.dayOfWeek(), Weekday.MONDAY)
+                        : schedule.dayOfWeek(),
+                Objects.requireNonNullElse(schedule.timezone(), UTC));
+        checkSchedule(withDefaults);
+        return withDefaults;
+    }
+
+    /** The fields of a scheduled report's schedule: each only for its type, in its range. */
+    private static void checkSchedule(Schedule schedule) {
+        ScheduleType type = schedule.type();
+        if (schedule.dayOfMonth() != null && type != ScheduleType.MONTHLY) {
+            throw invalid(FIELD_NOT_ALLOWED, "schedule.day_of_month", "schedule.day_of_month applies only to monthly"
+                    + " reports.", "Leave schedule.day_of_month out.");
+        }
+        if (schedule.dayOfMonth() != null && (schedule.dayOfMonth() < 1 || schedule.dayOfMonth() > 28)) {
+            throw invalid(INVALID_VALUE, "schedule.day_of_month", "schedule.day_of_month must be between 1 and 28"
+                    + " (not " + schedule.dayOfMonth() + "), so that every month has the day.", null);
+        }
+        if (schedule.dayOfWeek() != null && type != ScheduleType.WEEKLY) {
+            throw invalid(FIELD_NOT_ALLOWED, "schedule.day_of_week", "schedule.day_of_week applies only to weekly"
+                    + " reports.", "Leave schedule.day_of_week out.");
+        }
+        zone(schedule.timezone(), "schedule.timezone");
+    }
+
+    private static void refuseScheduleField(Object value, String name) {
+        if (value != null) {
+            throw invalid(FIELD_NOT_ALLOWED, "schedule." + name, "schedule." + name + " applies only to scheduled"
+                    + " reports (monthly, daily, weekly).", "Leave schedule." + name + " out.");
+        }
+    }
+
+    private static String periodName(ScheduleType type) {
+        return switch (type) {
+            case MONTHLY -> "calendar month";
+            case DAILY -> "day";
+            case WEEKLY -> "ISO week, Monday to Sunday";
+            case ONCE -> "period";
+        };
+    }
+
+    /** The time zone of {@code name}, an IANA zone name; 400 naming {@code field} otherwise. */
+    public static ZoneId zone(String name, String field) {
+        if (!ZoneId.getAvailableZoneIds().contains(name)) {
+            throw invalid(INVALID_VALUE, field, field + " must be an IANA time zone name such as Europe/Berlin or UTC"
+                    + " (not '" + name + "').", null);
+        }
+        return ZoneId.of(name);
     }
 
     /**
-     * Applies a partial update to the current definition and checks the result. Only monthly
+     * The zone a report's days are drawn in: {@code parameters.timezone} if it has one, else its
+     * schedule's time zone, else UTC.
+     */
+    public static ZoneId effectiveZone(Report report) {
+        String name = report.parameters().timezone() != null ? report.parameters().timezone()
+                : report.schedule().timezone() != null ? report.schedule().timezone() : UTC;
+        return ZoneId.of(name);
+    }
+
+    /**
+     * Applies a partial update to the current definition and checks the result. Only scheduled
      * reports can be updated; fields the update leaves out keep their values.
      */
     public static Report applyUpdate(Report current, ReportUpdate update) {
-        if (current.schedule().type() != ScheduleType.MONTHLY) {
-            throw invalid(NOT_UPDATABLE, null, "Only monthly reports can be updated.",
+        if (!current.schedule().type().isScheduled()) {
+            throw invalid(NOT_UPDATABLE, null, "Only scheduled (monthly, daily, weekly) reports can be updated.",
                     "Delete this report and create a new one instead.");
         }
         List<UUID> recipients = update.recipients() == null ? current.recipients() : update.recipients();
@@ -108,11 +194,18 @@ public final class ReportRules {
                     Objects.requireNonNullElse(changes.kind(), params.kind()),
                     params.formats(), params.period(),
                     Objects.requireNonNullElse(changes.hideZeroUsage(), params.hideZeroUsage()),
-                    Objects.requireNonNullElse(changes.showSkus(), params.showSkus()));
+                    Objects.requireNonNullElse(changes.showSkus(), params.showSkus()), params.timezone());
         }
         Schedule schedule = current.schedule();
-        if (update.schedule() != null && update.schedule().enabled() != null) {
-            schedule = new Schedule(schedule.type(), update.schedule().enabled());
+        ReportUpdate.ScheduleChange change = update.schedule();
+        if (change != null) {
+            schedule = new Schedule(schedule.type(),
+                    Objects.requireNonNullElse(change.enabled(), schedule.enabled()),
+                    Objects.requireNonNullElse(change.time(), schedule.time()),
+                    change.dayOfMonth() != null ? change.dayOfMonth() : schedule.dayOfMonth(),
+                    change.dayOfWeek() != null ? change.dayOfWeek() : schedule.dayOfWeek(),
+                    Objects.requireNonNullElse(change.timezone(), schedule.timezone()));
+            checkSchedule(schedule);
         }
         return new Report(current.id(), current.version(), current.resultAction(), List.copyOf(recipients),
                 params, schedule, current.generationDate());

@@ -5,10 +5,13 @@ import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportRevision;
 import io.usagereports.model.reports.ReportUpdate;
+import io.usagereports.model.reports.Schedule;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.directory.UserService;
+import io.usagereports.service.schedule.ScheduleDefaults;
+import io.usagereports.service.schedule.ScheduleRule;
 import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,17 +56,21 @@ public class ReportService {
     @Inject
     Event<ReportCreated> reportCreated;
 
+    @Inject
+    ScheduleDefaults scheduleDefaults;
+
     /**
      * Checks a new definition, applies its defaults and stores it as version 1. Its tenant must
      * be one the actor may change, and its recipients users of that tenant or below it.
      */
     public Report create(Actor actor, Report draft) {
         guard.requireWriter(actor);
-        Report definition = ReportRules.normalizeNew(draft, LocalDate.now(clock));
+        Report definition = ReportRules.normalizeNew(draft, LocalDate.now(clock), scheduleDefaults);
         TenantEntity tenant = guard.writableTenant(actor, definition.parameters().tenantId(), "parameters.tenant_id");
         users.requireUsersWithin(definition.recipients(), tenant, "recipients");
         Instant now = now();
         ReportEntity entity = ReportEntity.create(UUID.randomUUID(), definition, now);
+        entity.scheduleNextRun(nextRun(definition, now));
         reports.persist(entity);
         Report created = entity.toReport();
         recordRevision(created, actor, now);
@@ -129,7 +136,12 @@ public class ReportService {
             users.requireUsersWithin(next.recipients(), tenant, "recipients");
         }
         Instant now = now();
+        Schedule before = entity.toReport().schedule();
         entity.update(next, now);
+        if (!before.equals(next.schedule())) {
+            // A changed schedule (or enabling it again) runs next at its first due time from now.
+            entity.scheduleNextRun(nextRun(next, now));
+        }
         Report updated = entity.toReport();
         recordRevision(updated, actor, now);
         return updated;
@@ -183,6 +195,15 @@ public class ReportService {
     private static ServiceException notFound(UUID id) {
         return new ServiceException(Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND,
                 "Report " + id + " does not exist.", null, null, Map.of("report_id", id.toString()));
+    }
+
+    /** When an enabled scheduled report is next due after {@code now}; null for the others. */
+    private static Instant nextRun(Report definition, Instant now) {
+        Schedule schedule = definition.schedule();
+        if (!schedule.type().isScheduled() || !Boolean.TRUE.equals(schedule.enabled())) {
+            return null;
+        }
+        return ScheduleRule.of(schedule).nextDueAfter(now);
     }
 
     /** Timestamps are kept to the microsecond, the precision both databases store. */

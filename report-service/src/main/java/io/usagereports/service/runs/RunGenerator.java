@@ -8,6 +8,7 @@ import io.usagereports.service.generation.ReportSpec;
 import io.usagereports.service.generation.RowAggregator;
 import io.usagereports.service.generation.RowPlan;
 import io.usagereports.service.generation.RowPlan.TreeTenant;
+import io.usagereports.service.reports.ReportRules;
 import io.usagereports.service.runs.RunLedger.Claim;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -18,7 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +95,9 @@ public class RunGenerator {
 
         private void plan() throws SQLException {
             LocalDate[] dates = job.dates();
-            OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
-                    .atOffset(ZoneOffset.UTC);
+            ZoneId zone = ReportRules.effectiveZone(job.report());
+            OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay(zone)
+                    .toOffsetDateTime();
             UUID subjectId = job.report().parameters().tenantId();
             List<TreeTenant> tree = ReportQueries.tree(read, job.subjectPath(), end);
             String subjectName = tree.stream().filter(t -> t.id().equals(subjectId)).findFirst().orElseThrow().name();
@@ -132,7 +134,7 @@ public class RunGenerator {
                             lease.check();
                             pipe.row(row, usages);
                         });
-                ReportQueries.stream(read, claim.runId(), claim.attempt(), job.dates(), aggregator);
+                ReportQueries.stream(read, claim.runId(), claim.attempt(), job.dates(), spec.zone(), aggregator);
                 pipe.finish();
             }
             Map<UUID, OutputSize> sizes = new LinkedHashMap<>();

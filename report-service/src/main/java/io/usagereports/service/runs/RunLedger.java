@@ -67,6 +67,15 @@ public class RunLedger {
         }
     }
 
+    /** Gives the run back untried to be claimed at once by any server; false if the attempt no longer held it. */
+    boolean release(Claim claim) {
+        try (Connection c = connection()) {
+            return RunStore.release(c, claim.runId(), claim.attempt());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Releasing run " + claim.runId() + " failed", e);
+        }
+    }
+
     boolean extendLease(Claim claim, Instant leaseUntil) {
         try (Connection c = connection()) {
             return RunStore.extendLease(c, claim.runId(), claim.attempt(), leaseUntil);

@@ -1,5 +1,6 @@
 package io.usagereports.service.runs;
 
+import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.runs.StoredStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ public class RunOutputs {
     @Inject
     RunLedger ledger;
 
-    /** The run of {@code reportId} with this ID, with its stored reports in the report's order of formats. */
-    public Optional<SavedRun> run(UUID reportId, UUID runId, ReportKind kind) {
+    /** The run of {@code report} with this ID, with its stored reports in the report's order of formats. */
+    public Optional<SavedRun> run(Report report, UUID runId) {
+        UUID reportId = report.id();
         try (Connection c = ledger.connection()) {
             Optional<RunRecord> found = RunStore.run(c, runId).filter(r -> r.reportId().equals(reportId));
             if (found.isEmpty()) {
@@ -31,9 +33,9 @@ public class RunOutputs {
                             s.status() == StoredStatus.SAVED ? new StoredContent(ledger, s.id(), s.contentAttempt(),
                                     s.fileName(), s.size()) : null))
                     .toList();
-            boolean current = kind == ReportKind.USAGE_CURRENT;
-            LocalDate first = current ? RunJob.valueDate(run) : run.periodStart();
-            LocalDate last = current ? RunJob.valueDate(run) : run.periodEnd();
+            boolean current = report.parameters().kind() == ReportKind.USAGE_CURRENT;
+            LocalDate first = current ? RunJob.valueDate(report, run) : run.periodStart();
+            LocalDate last = current ? RunJob.valueDate(report, run) : run.periodEnd();
             return Optional.of(new SavedRun(run.id(), run.reportId(), run.status(), first, last, outputs));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading run " + runId + " failed", e);

@@ -1,9 +1,8 @@
 package io.usagereports.service.runs;
 
-import io.usagereports.model.reports.Period;
-import io.usagereports.model.runs.RunStatus;
-import io.usagereports.model.runs.RunTrigger;
+import io.usagereports.service.reports.ReportSchedules;
 import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.schedule.ScheduleDefaults;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,14 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -26,15 +20,18 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every few seconds, on every server: creates the month's scheduled runs of monthly reports that
- * are due, then hands due runs (and runs whose server died: their lease expired) to free
- * workers. Servers sharing the database coordinate through it alone: a scheduled run has a
- * unique key, and a claim succeeds for one worker.
+ * Every few seconds, on every server: creates the due runs of scheduled reports (catching up on
+ * those missed while no server was up), then hands due runs (and runs whose server died: their
+ * lease expired) to free workers. Servers sharing the database coordinate through it alone: a
+ * report's next run moves on for one server only, and a claim succeeds for one worker.
  */
 @ApplicationScoped
 public class RunPoller {
 
     private static final Logger LOG = Logger.getLogger(RunPoller.class.getName());
+
+    /** Scheduled reports handled per poll; the next poll goes on with the rest. */
+    static final int SCHEDULES_PER_POLL = 500;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -46,25 +43,30 @@ public class RunPoller {
     RunWorker worker;
 
     @Inject
+    RunScheduling scheduling;
+
+    @Inject
+    ReportSchedules schedules;
+
+    @Inject
+    ScheduleDefaults defaults;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "reports.worker.poll-seconds", defaultValue = "5")
     long pollSeconds;
 
-    @Inject
-    @ConfigProperty(name = "reports.monthly.day", defaultValue = "1")
-    int monthlyDay;
-
-    @Inject
-    @ConfigProperty(name = "reports.monthly.time", defaultValue = "00:00")
-    LocalTime monthlyTime;
-
     private ScheduledFuture<?> polling;
 
+    /** Polls from start-up on: a run that fell due while the server was starting is not skipped. */
     void onStart(@Observes Startup startup) {
-        MonthlySchedule schedule = new MonthlySchedule(monthlyDay, monthlyTime);
-        polling = scheduler.scheduleWithFixedDelay(() -> poll(schedule), pollSeconds, pollSeconds, TimeUnit.SECONDS);
+        int scheduled = schedules.backfill(defaults);
+        if (scheduled > 0) {
+            LOG.info(() -> "Scheduled the next run of " + scheduled + " report(s) created before schedules had times");
+        }
+        polling = scheduler.scheduleWithFixedDelay(this::poll, 0, pollSeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -74,10 +76,10 @@ public class RunPoller {
         }
     }
 
-    void poll(MonthlySchedule schedule) {
+    void poll() {
         try {
             Instant now = clock.instant();
-            createMonthlyRuns(schedule.latestDue(now), now);
+            createDueRuns(now);
             int free = worker.available();
             if (free > 0) {
                 for (Claimable run : ledger.claimable(now, free)) {
@@ -90,24 +92,15 @@ public class RunPoller {
         }
     }
 
-    /** Creates the run due at {@code due} of every enabled monthly report that has none yet. */
-    void createMonthlyRuns(Instant due, Instant now) {
-        YearMonth month = MonthlySchedule.reportedMonth(due);
-        String key = month.toString();
-        Period period = MonthlySchedule.period(month);
-        try (Connection c = ledger.connection()) {
-            List<UUID> reports = RunStore.monthlyReportsWithoutRun(c, key, due);
-            for (UUID reportId : reports) {
-                try {
-                    RunStore.insertRun(c, new RunRecord(UUID.randomUUID(), reportId, RunTrigger.SCHEDULED, key,
-                            period.start(), period.end(), due, RunStatus.QUEUED, 0, now, null, null, null, null));
-                } catch (SQLException e) {
-                    // Another server created it first (unique key), or the report was just deleted.
-                    LOG.log(Level.FINE, "Run " + key + " of report " + reportId + " not created here", e);
-                }
+    private void createDueRuns(Instant now) {
+        List<ReportSchedules.Due> due = schedules.due(now, SCHEDULES_PER_POLL);
+        for (ReportSchedules.Due report : due) {
+            try {
+                scheduling.createDueRuns(report, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Scheduling the runs of report " + report.reportId() + " failed; the next"
+                        + " poll retries", e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Scheduling monthly runs failed", e);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.usagereports.service.runs;
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.Failure;
@@ -14,6 +13,7 @@ import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.reports.ReportRules;
 import io.usagereports.service.reports.ReportService;
+import io.usagereports.service.schedule.ScheduleRule;
 import io.usagereports.service.security.Actor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +56,8 @@ public class RunService {
 
     /**
      * Runs a report now ("run now"), for {@code period} or by default the report's own period
-     * (once reports) or the previous calendar month (monthly reports). Allowed for disabled
+     * (once reports) or the last complete period of its schedule (the previous month, day or ISO
+     * week, in the report's time zone). Allowed for disabled
      * reports too: the caller asks explicitly. The stored reports exist when this returns.
      */
     public ReportRun runNow(Actor actor, UUID reportId, Period period) {
@@ -65,8 +66,8 @@ public class RunService {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (period != null) {
             ReportRules.checkRunPeriod(period, today);
-        } else if (report.schedule().type() == ScheduleType.MONTHLY) {
-            period = MonthlySchedule.previousMonth(today);
+        } else if (report.schedule().type().isScheduled()) {
+            period = ScheduleRule.previousPeriod(report.schedule().type(), now, ReportRules.effectiveZone(report));
         } else {
             period = report.parameters().period();
         }

@@ -173,6 +173,22 @@ final class RunStore {
     }
 
     /**
+     * Gives a running attempt's run back, due as it was, for any server to claim at once (its
+     * server is stopping). The attempt number stays: the fencing token only grows, and the
+     * released attempt can no longer renew, write or finish, as those need the run running.
+     */
+    static boolean release(Connection c, UUID runId, int attempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET status = ?, lease_expires_at = NULL,"
+                + " claimed_by = NULL WHERE id = ? AND attempt = ? AND status = ?")) {
+            s.setString(1, RunStatus.QUEUED.wire());
+            s.setObject(2, runId);
+            s.setInt(3, attempt);
+            s.setString(4, RunStatus.RUNNING.wire());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Whether {@code attempt} still holds the run, locking the run's row until the caller's
      * transaction ends: a statement that must not outlive its attempt's claim runs in the same
      * transaction, after this, so no claim or outcome of another attempt can come in between.
@@ -264,20 +280,14 @@ final class RunStore {
         }
     }
 
-    /** Enabled monthly reports created before {@code dueAt} that have no run for {@code scheduleKey} yet. */
-    static List<UUID> monthlyReportsWithoutRun(Connection c, String scheduleKey, Instant dueAt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT r.id FROM report r WHERE r.schedule_type = 'monthly'"
-                + " AND r.schedule_enabled = TRUE AND r.created_at <= ? AND NOT EXISTS (SELECT 1 FROM report_run x"
-                + " WHERE x.report_id = r.id AND x.schedule_key = ?)")) {
-            s.setObject(1, Jdbc.utc(dueAt));
+    /** The scheduled run of a report with this key exists already (created here or by another server). */
+    static boolean scheduledRunExists(Connection c, UUID reportId, String scheduleKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE report_id = ? AND schedule_key = ?")) {
+            s.setObject(1, reportId);
             s.setString(2, scheduleKey);
-            List<UUID> ids = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
+                return rs.next();
             }
-            return ids;
         }
     }
 }

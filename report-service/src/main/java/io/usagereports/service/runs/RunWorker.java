@@ -2,8 +2,10 @@ package io.usagereports.service.runs;
 
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.service.common.LeaseKeeper;
+import io.usagereports.service.common.ServerInstance;
 import io.usagereports.service.runs.RunLedger.Claim;
 import io.usagereports.service.runs.RunLedger.Claimable;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -42,7 +45,7 @@ public class RunWorker {
     private static final Logger LOG = Logger.getLogger(RunWorker.class.getName());
 
     /** Names this server instance in {@code claimed_by}, for operators reading the table. */
-    private final String owner = hostName() + "/" + UUID.randomUUID();
+    private final String owner = ServerInstance.NAME;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -69,6 +72,10 @@ public class RunWorker {
 
     private Semaphore permits;
 
+    /** The attempts executing here, to hand back if the server stops. */
+    private final Map<UUID, Claim> executing = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
     @Inject
     void setConcurrency(@ConfigProperty(name = "reports.worker.concurrency", defaultValue = "2") int concurrency) {
         permits = new Semaphore(Math.max(1, concurrency));
@@ -79,9 +86,28 @@ public class RunWorker {
         submit(new Claimable(queued.runId(), 0));
     }
 
-    /** Workers free now. */
+    /** Workers free now; none once the server is stopping. */
     int available() {
-        return permits.availablePermits();
+        return stopping ? 0 : permits.availablePermits();
+    }
+
+    /**
+     * The server is stopping (SIGTERM, {@code server stop}): takes no more runs and gives back
+     * those executing here, so that another server claims them at its next poll instead of after
+     * their lease. Their attempts stop at their next write or lease renewal.
+     */
+    @PreDestroy
+    void handOver() {
+        stopping = true;
+        for (Claim claim : executing.values()) {
+            try {
+                if (ledger.release(claim)) {
+                    LOG.info(() -> "Run " + claim.runId() + " handed over: this server is stopping");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Run " + claim.runId() + " could not be handed over; its lease runs out", e);
+            }
+        }
     }
 
     /**
@@ -89,13 +115,14 @@ public class RunWorker {
      * worker then goes on with the next due run, if any, without waiting for a poll.
      */
     boolean submit(Claimable run) {
-        if (!permits.tryAcquire()) {
+        if (stopping || !permits.tryAcquire()) {
             return false;
         }
         try {
             executor.execute(() -> {
                 try {
-                    for (Optional<Claimable> next = Optional.of(run); next.isPresent() && claimAndExecute(next.get());) {
+                    for (Optional<Claimable> next = Optional.of(run); next.isPresent() && !stopping
+                            && claimAndExecute(next.get());) {
                         next = nextDue();
                     }
                 } finally {
@@ -133,6 +160,15 @@ public class RunWorker {
 
     /** Executes an attempt this server has claimed, renewing its lease until it ends. */
     public void execute(Claim claim) {
+        executing.put(claim.runId(), claim);
+        try {
+            attempt(claim);
+        } finally {
+            executing.remove(claim.runId());
+        }
+    }
+
+    private void attempt(Claim claim) {
         Duration leaseLength = Duration.ofSeconds(leaseSeconds);
         try (LeaseKeeper keeper = new LeaseKeeper("Run " + claim.runId() + " attempt " + claim.attempt(),
                 () -> ledger.extendLease(claim, clock.instant().plus(leaseLength)), leaseLength, scheduler)) {
@@ -156,7 +192,20 @@ public class RunWorker {
         } catch (LostClaimException e) {
             LOG.info(e.getMessage());
         } catch (Exception e) {
-            failed(claim, e);
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // Not the report's failure: the server is stopping. Hand the run over rather than count it.
+                handOverOne(claim);
+            } else {
+                failed(claim, e);
+            }
+        }
+    }
+
+    private void handOverOne(Claim claim) {
+        try {
+            ledger.release(claim);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Run " + claim.runId() + " could not be handed over; its lease runs out", e);
         }
     }
 
@@ -175,14 +224,6 @@ public class RunWorker {
         } catch (RuntimeException e) {
             // The lease expires and another attempt follows: nothing is lost.
             LOG.log(Level.WARNING, "Recording the failure of run " + claim.runId() + " failed", e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown-host";
         }
     }
 }

@@ -14,7 +14,7 @@ class ReadingWindowsTest {
 
     @Test
     void summarySeeksTheEndOfItsTwoDatesAndReadsNoRange() {
-        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_SUMMARY, START, END, END));
+        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_SUMMARY, START, END, END), java.time.ZoneOffset.UTC);
         assertThat(w.hasRange()).isFalse();
         assertThat(w.seekDates()).containsExactly(START, END);
         assertThat(w.seekBound(0)).isEqualTo(OffsetDateTime.parse("2026-10-02T00:00Z"));
@@ -24,14 +24,14 @@ class ReadingWindowsTest {
 
     @Test
     void currentSeeksItsValueDate() {
-        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_CURRENT, START, END, START));
+        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_CURRENT, START, END, START), java.time.ZoneOffset.UTC);
         assertThat(w.hasRange()).isFalse();
         assertThat(w.seekDates()).containsExactly(START);
     }
 
     @Test
     void dailyCarriesInTheDayBeforeAndReadsEveryDayOfThePeriod() {
-        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_DAILY, START, END, END));
+        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_DAILY, START, END, END), java.time.ZoneOffset.UTC);
         assertThat(w.seekDates()).containsExactly(START.minusDays(1));
         assertThat(w.seekBound(0)).isEqualTo(OffsetDateTime.parse("2026-10-01T00:00Z")).isEqualTo(w.rangeFrom());
         assertThat(w.rangeTo()).isEqualTo(OffsetDateTime.parse("2026-11-01T00:00Z"));
@@ -39,7 +39,7 @@ class ReadingWindowsTest {
 
     @Test
     void breakdownAlsoReadsTheDayBeforeItsPeriod() {
-        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_BREAKDOWN, START, END, END));
+        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_BREAKDOWN, START, END, END), java.time.ZoneOffset.UTC);
         assertThat(w.rangeFirst()).isEqualTo(START.minusDays(1));
         assertThat(w.seekDates()).containsExactly(START.minusDays(2));
     }
@@ -47,7 +47,7 @@ class ReadingWindowsTest {
     @Test
     void aShortDailyPeriodIsSoughtDayByDay() {
         LocalDate next = START.plusDays(1);
-        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_DAILY, START, next, next));
+        ReadingWindows w = ReadingWindows.of(ReportDates.of(ReportKind.USAGE_DAILY, START, next, next), java.time.ZoneOffset.UTC);
         assertThat(w.hasRange()).isFalse();
         assertThat(w.seekDates()).containsExactly(START, next);
     }

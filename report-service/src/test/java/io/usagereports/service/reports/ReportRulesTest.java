@@ -13,8 +13,11 @@ import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.reports.Weekday;
 import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.schedule.ScheduleDefaults;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +25,8 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class ReportRulesTest {
+
+    private static final ScheduleDefaults DEFAULTS = ScheduleDefaults.BUILT_IN;
 
     private static final LocalDate TODAY = LocalDate.parse("2026-11-27");
     private static final UUID TENANT = UUID.randomUUID();
@@ -53,7 +58,7 @@ class ReportRulesTest {
 
     @Test
     void appliesDefaultsToAMinimalReport() {
-        Report normalized = ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY);
+        Report normalized = ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY, DEFAULTS);
 
         assertThat(normalized.parameters().formats()).containsExactly(ReportFormat.CSV);
         assertThat(normalized.parameters().hideZeroUsage()).isFalse();
@@ -72,7 +77,7 @@ class ReportRulesTest {
                         List.of(ReportFormat.JSON_V2_0, ReportFormat.CSV), MAY, true, true),
                 new Schedule(ScheduleType.ONCE, false), LocalDate.parse("2017-05-08"));
 
-        Report normalized = ReportRules.normalizeNew(draft, TODAY);
+        Report normalized = ReportRules.normalizeNew(draft, TODAY, DEFAULTS);
 
         assertThat(normalized.recipients()).containsExactly(other, USER);
         assertThat(normalized.parameters().formats()).containsExactly(ReportFormat.JSON_V2_0, ReportFormat.CSV);
@@ -84,81 +89,81 @@ class ReportRulesTest {
     void requiresTheMandatoryFields() {
         Report full = once(ReportKind.USAGE_SUMMARY, MAY);
         ReportParameters p = full.parameters();
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, null, null, p, full.schedule(), null), TODAY),
+        rejects(() -> ReportRules.normalizeNew(new Report(null, null, null, null, p, full.schedule(), null), TODAY, DEFAULTS),
                 "required_field", "result_action");
-        rejects(() -> ReportRules.normalizeNew(withParams(full, null), TODAY), "required_field", "parameters");
+        rejects(() -> ReportRules.normalizeNew(withParams(full, null), TODAY, DEFAULTS), "required_field", "parameters");
         rejects(() -> ReportRules.normalizeNew(withParams(full, new ReportParameters(null, p.level(), p.kind(),
-                null, MAY, null, null)), TODAY), "required_field", "parameters.tenant_id");
+                null, MAY, null, null)), TODAY, DEFAULTS), "required_field", "parameters.tenant_id");
         rejects(() -> ReportRules.normalizeNew(withParams(full, new ReportParameters(TENANT, null, p.kind(),
-                null, MAY, null, null)), TODAY), "required_field", "parameters.level");
+                null, MAY, null, null)), TODAY, DEFAULTS), "required_field", "parameters.level");
         rejects(() -> ReportRules.normalizeNew(withParams(full, new ReportParameters(TENANT, p.level(), null,
-                null, MAY, null, null)), TODAY), "required_field", "parameters.kind");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, null, p, null, null), TODAY),
+                null, MAY, null, null)), TODAY, DEFAULTS), "required_field", "parameters.kind");
+        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, null, p, null, null), TODAY, DEFAULTS),
                 "required_field", "schedule");
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, null, p,
-                new Schedule(null, true), null), TODAY), "required_field", "schedule.type");
+                new Schedule(null, true), null), TODAY, DEFAULTS), "required_field", "schedule.type");
     }
 
     @Test
     void aOnceReportNeedsAPeriodExceptForCurrentUsage() {
-        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, null), TODAY),
+        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, null), TODAY, DEFAULTS),
                 "required_field", "parameters.period");
-        assertThat(ReportRules.normalizeNew(once(ReportKind.USAGE_CURRENT, null), TODAY).parameters().period()).isNull();
-        assertThat(ReportRules.normalizeNew(once(ReportKind.USAGE_CURRENT, MAY), TODAY).parameters().period())
+        assertThat(ReportRules.normalizeNew(once(ReportKind.USAGE_CURRENT, null), TODAY, DEFAULTS).parameters().period()).isNull();
+        assertThat(ReportRules.normalizeNew(once(ReportKind.USAGE_CURRENT, MAY), TODAY, DEFAULTS).parameters().period())
                 .isEqualTo(MAY);
     }
 
     @Test
     void aPeriodHasBothEndsInOrderAndNotInTheFuture() {
-        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(MAY.start(), null)), TODAY),
+        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(MAY.start(), null)), TODAY, DEFAULTS),
                 "required_field", "parameters.period.end");
-        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(null, MAY.end())), TODAY),
+        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(null, MAY.end())), TODAY, DEFAULTS),
                 "required_field", "parameters.period.start");
-        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(MAY.end(), MAY.start())), TODAY),
+        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(MAY.end(), MAY.start())), TODAY, DEFAULTS),
                 "invalid_value", "parameters.period.end");
-        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(TODAY, TODAY.plusDays(1))), TODAY),
+        rejects(() -> ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(TODAY, TODAY.plusDays(1))), TODAY, DEFAULTS),
                 "invalid_value", "parameters.period.end");
-        assertThat(ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(TODAY, TODAY)), TODAY)).isNotNull();
+        assertThat(ReportRules.normalizeNew(once(ReportKind.USAGE_DAILY, new Period(TODAY, TODAY)), TODAY, DEFAULTS)).isNotNull();
     }
 
     @Test
     void aMonthlyReportHasNeitherPeriodNorGenerationDate() {
         Report monthly = monthly();
         rejects(() -> ReportRules.normalizeNew(withParams(monthly, new ReportParameters(TENANT, ReportLevel.ITSELF,
-                ReportKind.USAGE_DAILY, null, MAY, null, null)), TODAY), "field_not_allowed", "parameters.period");
+                ReportKind.USAGE_DAILY, null, MAY, null, null)), TODAY, DEFAULTS), "field_not_allowed", "parameters.period");
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, List.of(USER),
-                monthly.parameters(), monthly.schedule(), TODAY), TODAY), "field_not_allowed", "generation_date");
+                monthly.parameters(), monthly.schedule(), TODAY), TODAY, DEFAULTS), "field_not_allowed", "generation_date");
     }
 
     @Test
     void recipientsFollowTheResultAction() {
         Report monthly = monthly();
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, List.of(),
-                monthly.parameters(), monthly.schedule(), null), TODAY), "required_field", "recipients");
+                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "required_field", "recipients");
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, null,
-                monthly.parameters(), monthly.schedule(), null), TODAY), "required_field", "recipients");
+                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "required_field", "recipients");
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, List.of(USER),
-                monthly.parameters(), monthly.schedule(), null), TODAY), "field_not_allowed", "recipients");
+                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "field_not_allowed", "recipients");
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, List.of(USER, USER),
-                monthly.parameters(), monthly.schedule(), null), TODAY), "duplicate_value", "recipients[1]");
+                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "duplicate_value", "recipients[1]");
         List<UUID> tooMany = Collections.nCopies(ReportRules.MAX_RECIPIENTS + 1, USER);
         rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, tooMany,
-                monthly.parameters(), monthly.schedule(), null), TODAY), "invalid_value", "recipients");
+                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "invalid_value", "recipients");
     }
 
     @Test
     void formatsAreNonEmptyAndDistinct() {
         Report draft = once(ReportKind.USAGE_SUMMARY, MAY);
         rejects(() -> ReportRules.normalizeNew(withParams(draft, new ReportParameters(TENANT, ReportLevel.ITSELF,
-                ReportKind.USAGE_SUMMARY, List.of(), MAY, null, null)), TODAY), "invalid_value", "parameters.formats");
+                ReportKind.USAGE_SUMMARY, List.of(), MAY, null, null)), TODAY, DEFAULTS), "invalid_value", "parameters.formats");
         rejects(() -> ReportRules.normalizeNew(withParams(draft, new ReportParameters(TENANT, ReportLevel.ITSELF,
                 ReportKind.USAGE_SUMMARY, List.of(ReportFormat.HTML, ReportFormat.CSV, ReportFormat.HTML), MAY, null,
-                null)), TODAY), "duplicate_value", "parameters.formats[2]");
+                null)), TODAY, DEFAULTS), "duplicate_value", "parameters.formats[2]");
     }
 
     @Test
     void anUpdateChangesOnlyWhatItNames() {
-        Report current = withId(ReportRules.normalizeNew(monthly(), TODAY));
+        Report current = withId(ReportRules.normalizeNew(monthly(), TODAY, DEFAULTS));
 
         Report updated = ReportRules.applyUpdate(current,
                 new ReportUpdate(null, new ReportUpdate.Parameters(null, ReportKind.USAGE_SUMMARY, true, null), null));
@@ -175,13 +180,13 @@ class ReportRulesTest {
 
     @Test
     void onlyMonthlyReportsCanBeUpdated() {
-        Report once = withId(ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY));
+        Report once = withId(ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY, DEFAULTS));
         rejects(() -> ReportRules.applyUpdate(once, new ReportUpdate(null, null, null)), "not_updatable", null);
     }
 
     @Test
     void anUpdateKeepsTheRecipientRules() {
-        Report current = withId(ReportRules.normalizeNew(monthly(), TODAY));
+        Report current = withId(ReportRules.normalizeNew(monthly(), TODAY, DEFAULTS));
         rejects(() -> ReportRules.applyUpdate(current, new ReportUpdate(List.of(), null, null)),
                 "required_field", "recipients");
         UUID other = UUID.randomUUID();
@@ -192,5 +197,63 @@ class ReportRulesTest {
     private static Report withId(Report r) {
         return new Report(UUID.randomUUID(), 1, r.resultAction(), r.recipients(), r.parameters(), r.schedule(),
                 r.generationDate());
+    }
+
+    private static Report scheduled(Schedule schedule) {
+        Report m = monthly();
+        return new Report(null, null, m.resultAction(), m.recipients(), m.parameters(), schedule, null);
+    }
+
+    @Test
+    void aScheduleIsEchoedWithItsDefaults() {
+        ScheduleDefaults server = new ScheduleDefaults(3, LocalTime.parse("01:30"));
+        Schedule monthly = ReportRules.normalizeNew(monthly(), TODAY, server).schedule();
+        assertThat(monthly).isEqualTo(new Schedule(ScheduleType.MONTHLY, true, LocalTime.parse("01:30"), 3, null, "UTC"));
+        Schedule weekly = ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.WEEKLY, null)), TODAY, server)
+                .schedule();
+        assertThat(weekly).isEqualTo(new Schedule(ScheduleType.WEEKLY, true, LocalTime.MIDNIGHT, null, Weekday.MONDAY,
+                "UTC"));
+        Schedule daily = ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.DAILY, false,
+                LocalTime.parse("06:15"), null, null, "Asia/Kathmandu")), TODAY, server).schedule();
+        assertThat(daily).isEqualTo(new Schedule(ScheduleType.DAILY, false, LocalTime.parse("06:15"), null, null,
+                "Asia/Kathmandu"));
+        Report once = ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY, server);
+        assertThat(once.schedule()).isEqualTo(new Schedule(ScheduleType.ONCE, true));
+    }
+
+    @Test
+    void scheduleFieldsAreCheckedNamingTheField() {
+        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, 29, null,
+                null)), TODAY, DEFAULTS), "invalid_value", "schedule.day_of_month");
+        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.DAILY, null, null, 2, null,
+                null)), TODAY, DEFAULTS), "field_not_allowed", "schedule.day_of_month");
+        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, null,
+                Weekday.FRIDAY, null)), TODAY, DEFAULTS), "field_not_allowed", "schedule.day_of_week");
+        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.WEEKLY, null, null, null, null,
+                "Europe/Atlantis")), TODAY, DEFAULTS), "invalid_value", "schedule.timezone")
+                .hasMessageContaining("IANA time zone name");
+        Report once = once(ReportKind.USAGE_SUMMARY, MAY);
+        rejects(() -> ReportRules.normalizeNew(new Report(null, null, once.resultAction(), null, once.parameters(),
+                new Schedule(ScheduleType.ONCE, null, LocalTime.NOON, null, null, null), null), TODAY, DEFAULTS),
+                "field_not_allowed", "schedule.time");
+        ReportParameters p = once.parameters();
+        rejects(() -> ReportRules.normalizeNew(withParams(once, new ReportParameters(p.tenantId(), p.level(), p.kind(),
+                null, MAY, null, null, "+02:00")), TODAY, DEFAULTS), "invalid_value", "parameters.timezone");
+    }
+
+    @Test
+    void aScheduledReportsDaysFollowItsScheduleUnlessItsParametersNameAZone() {
+        Report berlin = ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, null, null,
+                "Europe/Berlin")), TODAY, DEFAULTS);
+        assertThat(ReportRules.effectiveZone(berlin)).hasToString("Europe/Berlin");
+        assertThat(ReportRules.effectiveZone(once(ReportKind.USAGE_SUMMARY, MAY))).hasToString("UTC");
+        ReportUpdate toTokyo = new ReportUpdate(null, null, new ReportUpdate.ScheduleChange(null, LocalTime.parse("07:00"),
+                2, null, "Asia/Tokyo"));
+        Report moved = ReportRules.applyUpdate(berlin, toTokyo);
+        assertThat(moved.schedule()).isEqualTo(new Schedule(ScheduleType.MONTHLY, true, LocalTime.parse("07:00"), 2,
+                null, "Asia/Tokyo"));
+        rejects(() -> ReportRules.applyUpdate(berlin, new ReportUpdate(null, null,
+                new ReportUpdate.ScheduleChange(null, null, null, Weekday.MONDAY, null))), "field_not_allowed",
+                "schedule.day_of_week");
     }
 }

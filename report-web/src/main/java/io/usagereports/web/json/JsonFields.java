@@ -14,6 +14,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,6 +84,23 @@ public final class JsonFields {
     public LocalDate date(String name) {
         String text = string(name);
         return text == null ? null : parseDate(text, pathOf(name), domain);
+    }
+
+    /** A time of day as {@code HH:MM} (24-hour), e.g. {@code 06:00}. */
+    public LocalTime time(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        if (text.matches("\\d{2}:\\d{2}")) {
+            try {
+                return LocalTime.parse(text);
+            } catch (DateTimeParseException e) {
+                // fall through
+            }
+        }
+        throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " must be a time of day as HH:MM, like 06:00,"
+                + " not '" + text + "'.", pathOf(name), null);
     }
 
     public <E extends Enum<E> & WireEnum> E enumValue(String name, Class<E> type) {

@@ -13,6 +13,7 @@ import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.reports.Weekday;
 import io.usagereports.web.errors.ApiException;
 import io.usagereports.web.json.JsonFields;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ final class ReportJson {
     /** The body of {@code POST /reports}. */
     static Report readNew(JsonObject body) {
         JsonFields root = JsonFields.of(body, DOMAIN);
-        refuse(root, READ_ONLY_FIELD, "is assigned by the server", List.of("id", "version"));
+        refuse(root, READ_ONLY_FIELD, "is assigned by the server", List.of("id", "version", "next_run_at"));
         Report report = new Report(null, null,
                 root.enumValue("result_action", ResultAction.class),
                 root.uuidList("recipients"),
@@ -52,11 +53,12 @@ final class ReportJson {
     static ReportUpdate readUpdate(JsonObject body) {
         JsonFields root = JsonFields.of(body, DOMAIN);
         refuse(root, FIELD_NOT_UPDATABLE, "cannot be updated",
-                List.of("id", "version", "result_action", "generation_date"));
+                List.of("id", "version", "result_action", "generation_date", "next_run_at"));
         ReportUpdate.Parameters parameters = null;
         JsonFields params = root.object("parameters");
         if (params != null) {
-            refuse(params, FIELD_NOT_UPDATABLE, "cannot be updated", List.of("tenant_id", "formats", "period"));
+            refuse(params, FIELD_NOT_UPDATABLE, "cannot be updated",
+                    List.of("tenant_id", "formats", "period", "timezone"));
             parameters = new ReportUpdate.Parameters(
                     params.enumValue("level", ReportLevel.class),
                     params.enumValue("kind", ReportKind.class),
@@ -68,7 +70,9 @@ final class ReportJson {
         JsonFields sched = root.object("schedule");
         if (sched != null) {
             refuse(sched, FIELD_NOT_UPDATABLE, "cannot be updated", List.of("type"));
-            schedule = new ReportUpdate.ScheduleChange(sched.bool("enabled"));
+            schedule = new ReportUpdate.ScheduleChange(sched.bool("enabled"), sched.time("time"),
+                    sched.integer("day_of_month"), sched.enumValue("day_of_week", Weekday.class),
+                    sched.text("timezone"));
             sched.rejectUnknown();
         }
         ReportUpdate update = new ReportUpdate(root.uuidList("recipients"), parameters, schedule);
@@ -87,7 +91,8 @@ final class ReportJson {
                 params.enumList("formats", ReportFormat.class),
                 readPeriod(params.object("period")),
                 params.bool("hide_zero_usage"),
-                params.bool("show_skus"));
+                params.bool("show_skus"),
+                params.text("timezone"));
         params.rejectUnknown();
         return parameters;
     }
@@ -105,7 +110,9 @@ final class ReportJson {
         if (schedule == null) {
             return null;
         }
-        Schedule result = new Schedule(schedule.enumValue("type", ScheduleType.class), schedule.bool("enabled"));
+        Schedule result = new Schedule(schedule.enumValue("type", ScheduleType.class), schedule.bool("enabled"),
+                schedule.time("time"), schedule.integer("day_of_month"),
+                schedule.enumValue("day_of_week", Weekday.class), schedule.text("timezone"));
         schedule.rejectUnknown();
         return result;
     }

@@ -53,8 +53,8 @@ public class ReportRunsResource {
     @Operation(summary = "Run a report now",
             description = "Creates a run due now and answers 201 with it; its stored reports exist (in_progress) "
                     + "when this answers. The body is optional: {\"period\":{\"start\",\"end\"}} generates another "
-                    + "period (a back-fill); by default a once report's own period, or a monthly report's previous "
-                    + "calendar month.")
+                    + "period (a back-fill); by default a once report's own period, or a scheduled report's last "
+                    + "complete period (the previous month, day or ISO week, in the report's time zone).")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RunRequest.class)))
     @APIResponse(responseCode = "201", description = "The run",
             content = @Content(schema = @Schema(implementation = ReportRun.class)))

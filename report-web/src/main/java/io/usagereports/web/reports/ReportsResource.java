@@ -102,9 +102,10 @@ public class ReportsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a monthly report definition",
+    @Operation(summary = "Update a scheduled (monthly, daily, weekly) report definition",
             description = "Partial update of recipients, parameters.{level, kind, hide_zero_usage, show_skus} and "
-                    + "schedule.enabled. Every successful PUT creates a new version. With If-Match or ?version, "
+                    + "schedule.{enabled, time, day_of_month, day_of_week, timezone}; a changed schedule recomputes "
+                    + "next_run_at. Every successful PUT creates a new version. With If-Match or ?version, "
                     + "a stale version answers 409 version_conflict.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportUpdate.class)))
     @APIResponse(responseCode = "200", description = "Updated",

@@ -86,7 +86,13 @@ class ReportJsonTest {
                 "usage_current, usage_summary, usage_daily, usage_breakdown");
         rejectsNew("{'parameters':{'formats':['csv','pdf']}}", "invalid_value", "parameters.formats[1]",
                 "csv, html, json_v1, csv_v2_0, json_v2_0");
-        rejectsNew("{'schedule':{'type':'weekly'}}", "invalid_value", "schedule.type", "once, monthly");
+        rejectsNew("{'schedule':{'type':'hourly'}}", "invalid_value", "schedule.type", "once, monthly, daily, weekly");
+        rejectsNew("{'schedule':{'day_of_week':'mon'}}", "invalid_value", "schedule.day_of_week",
+                "monday, tuesday, wednesday, thursday, friday, saturday, sunday");
+        rejectsNew("{'schedule':{'time':'6:00'}}", "invalid_value", "schedule.time", "HH:MM");
+        rejectsNew("{'schedule':{'time':'24:00'}}", "invalid_value", "schedule.time", "HH:MM");
+        rejectsNew("{'schedule':{'day_of_month':'2'}}", "invalid_type", "schedule.day_of_month", "integer");
+        rejectsNew("{'next_run_at':'2026-12-01T00:00:00+00:00'}", "read_only_field", "next_run_at", "server");
         rejectsNew("{'parameters':{'level':'everyone'}}", "invalid_value", "parameters.level",
                 "itself, direct_partners, all_partners, all_customers, accounts");
         rejectsNew("{'parameters':{'period':{'start':'2017-02-30'}}}", "invalid_value", "parameters.period.start",

@@ -54,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -104,6 +105,8 @@ class ReportContentIT {
 
     /** The period of every report (a past one: every tenant is created long after it). */
     private static final Period PERIOD = new Period(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-12"));
+    /** The period of the reports in a time zone with a daylight saving change inside it (late March in Europe). */
+    private static final Period DST_PERIOD = new Period(LocalDate.parse("2026-03-26"), LocalDate.parse("2026-04-01"));
     /** Readings start two weeks before the period (carried into it) and end a week after it (ignored by it). */
     private static final Instant READINGS_FROM = Instant.parse("2025-12-20T00:00:00Z");
     private static final Instant READINGS_UNTIL = Instant.parse("2026-01-21T00:00:00Z");
@@ -149,6 +152,27 @@ class ReportContentIT {
     /** What a line without an offering item shows. */
     private static final Offer NO_OFFER = new Offer("quantity", null);
 
+    /**
+     * The time zones of the reports not in UTC, chosen by the seed: one whose clocks change inside
+     * {@link #DST_PERIOD} (2026-03-29 in Europe), one with a non-whole-hour offset, and another.
+     */
+    private static final ZoneId DST_ZONE;
+    private static final ZoneId KATHMANDU = ZoneId.of("Asia/Kathmandu");
+    private static final ZoneId ANY_ZONE;
+
+    static {
+        // Long-settled zones only: the database draws days by its own zone data, this test by Java's,
+        // and the two may differ for a zone whose rules changed recently.
+        Random zones = new Random(SEED ^ 0x7A0E5L);
+        List<String> changing = List.of("Europe/Berlin", "Europe/London", "Europe/Helsinki", "Europe/Lisbon",
+                "Europe/Madrid", "Europe/Warsaw", "Europe/Paris");
+        List<String> any = List.of("America/New_York", "America/Los_Angeles", "America/St_Johns",
+                "America/Sao_Paulo", "Asia/Kolkata", "Asia/Tokyo", "Australia/Adelaide", "Australia/Sydney",
+                "Pacific/Auckland", "Africa/Johannesburg", "Asia/Tehran");
+        DST_ZONE = ZoneId.of(changing.get(zones.nextInt(changing.size())));
+        ANY_ZONE = ZoneId.of(any.get(zones.nextInt(any.size())));
+    }
+
     private static World world;
     private static List<Generated> generated;
 
@@ -159,6 +183,7 @@ class ReportContentIT {
     @BeforeAll
     static void generateEveryReport() throws InterruptedException {
         world = World.build(new Random(SEED));
+        world.zoneReadings(List.of(DST_ZONE, KATHMANDU, ANY_ZONE));
         world.send();
         world.renameSome();
         Map<UUID, ReportCase> created = new LinkedHashMap<>();
@@ -168,18 +193,28 @@ class ReportContentIT {
         generated = awaitSaved(created);
     }
 
-    /** Every kind at every level, plus variants with hide_zero_usage and show_skus. */
+    /**
+     * Every kind at every level (UTC, the default), plus variants with hide_zero_usage and
+     * show_skus, plus every kind in three other time zones.
+     */
     private static List<ReportCase> cases() {
         List<ReportCase> cases = new ArrayList<>();
         for (ReportKind kind : ReportKind.values()) {
             for (ReportLevel level : ReportLevel.values()) {
-                cases.add(new ReportCase(kind, level, false, false));
+                cases.add(new ReportCase(kind, level, false, false, null, PERIOD));
             }
         }
-        cases.add(new ReportCase(USAGE_CURRENT, ACCOUNTS, true, true));
-        cases.add(new ReportCase(USAGE_SUMMARY, ALL_CUSTOMERS, false, true));
-        cases.add(new ReportCase(USAGE_DAILY, DIRECT_PARTNERS, true, false));
-        cases.add(new ReportCase(USAGE_BREAKDOWN, ACCOUNTS, true, true));
+        cases.add(new ReportCase(USAGE_CURRENT, ACCOUNTS, true, true, null, PERIOD));
+        cases.add(new ReportCase(USAGE_SUMMARY, ALL_CUSTOMERS, false, true, null, PERIOD));
+        cases.add(new ReportCase(USAGE_DAILY, DIRECT_PARTNERS, true, false, null, PERIOD));
+        cases.add(new ReportCase(USAGE_BREAKDOWN, ACCOUNTS, true, true, null, PERIOD));
+        for (ReportKind kind : ReportKind.values()) {
+            cases.add(new ReportCase(kind, ALL_CUSTOMERS, false, false, DST_ZONE, DST_PERIOD));
+            cases.add(new ReportCase(kind, ACCOUNTS, false, false, DST_ZONE, DST_PERIOD));
+            cases.add(new ReportCase(kind, ALL_CUSTOMERS, false, false, KATHMANDU, PERIOD));
+            cases.add(new ReportCase(kind, ACCOUNTS, true, false, KATHMANDU, PERIOD));
+            cases.add(new ReportCase(kind, ITSELF, false, false, ANY_ZONE, PERIOD));
+        }
         return cases;
     }
 
@@ -319,19 +354,21 @@ class ReportContentIT {
      */
     private static Expected expect(Generated g) {
         ReportCase report = g.report();
-        // usage_current reports the end of the day before the run was due; the period is ignored
-        LocalDate begin = report.kind() == USAGE_CURRENT ? utcDate(g.dueAt()).minusDays(1) : PERIOD.start();
-        LocalDate end = report.kind() == USAGE_CURRENT ? begin : PERIOD.end();
+        ZoneId zone = report.zoneOrUtc();
+        // usage_current reports the end of the day before the run was due (in the report's zone); the period is ignored
+        LocalDate begin = report.kind() == USAGE_CURRENT ? LocalDate.ofInstant(g.dueAt(), zone).minusDays(1)
+                : report.period().start();
+        LocalDate end = report.kind() == USAGE_CURRENT ? begin : report.period().end();
         List<LocalDate> dates = switch (report.kind()) {
             case USAGE_CURRENT -> List.of(begin);
             case USAGE_SUMMARY -> List.of(begin, end);
             case USAGE_DAILY -> begin.datesUntil(end.plusDays(1)).toList();
             case USAGE_BREAKDOWN -> begin.minusDays(1).datesUntil(end.plusDays(1)).toList();
         };
-        Instant cutoff = startOf(end.plusDays(1));
+        Instant cutoff = startOf(end.plusDays(1), zone);
 
         List<TenantRow> rows = new ArrayList<>();
-        for (Node tenant : rowTenants(report.level(), end)) {
+        for (Node tenant : rowTenants(report.level(), end, zone)) {
             Set<Node> subtree = new HashSet<>(tenant.subtree());
             List<Series> members = world.readings.keySet().stream().filter(s -> subtree.contains(s.tenant())).toList();
             SortedSet<Key> keys = keysRead(members, cutoff);
@@ -354,23 +391,23 @@ class ReportContentIT {
     }
 
     /** The tenant rows of a level, depth-first, siblings by their name at the end of {@code day}, then ID. */
-    private static List<Node> rowTenants(ReportLevel level, LocalDate day) {
+    private static List<Node> rowTenants(ReportLevel level, LocalDate day, ZoneId zone) {
         if (level == ITSELF) {
             return List.of(world.subject);
         }
         List<Node> rows = new ArrayList<>();
-        collectRows(world.subject, level, day, rows);
+        collectRows(world.subject, level, day, zone, rows);
         return rows;
     }
 
-    private static void collectRows(Node parent, ReportLevel level, LocalDate day, List<Node> rows) {
-        for (Node child : parent.childrenByName(day)) {
+    private static void collectRows(Node parent, ReportLevel level, LocalDate day, ZoneId zone, List<Node> rows) {
+        for (Node child : parent.childrenByName(day, zone)) {
             boolean account = child.kind == PARTNER || child.kind == CUSTOMER;
             if (level == ALL_PARTNERS ? child.kind == PARTNER : account) {
                 rows.add(child);
             }
             if (!(level == DIRECT_PARTNERS && account)) { // direct partners: look through folders only
-                collectRows(child, level, day, rows);
+                collectRows(child, level, day, zone, rows);
             }
         }
     }
@@ -395,7 +432,7 @@ class ReportContentIT {
             for (Series series : members) {
                 if (series.key().equals(key)) {
                     for (int i = 0; i < values.length; i++) {
-                        values[i] += valueAt(world.readings.get(series), dates.get(i));
+                        values[i] += valueAt(world.readings.get(series), dates.get(i), report.zoneOrUtc());
                     }
                 }
             }
@@ -408,9 +445,9 @@ class ReportContentIT {
         return usages;
     }
 
-    /** A gauge's value at the end of a UTC day: its latest reading before the next midnight, else 0. */
-    private static long valueAt(NavigableMap<Instant, Long> readings, LocalDate day) {
-        Map.Entry<Instant, Long> latest = readings.lowerEntry(startOf(day.plusDays(1)));
+    /** A gauge's value at the end of a day in {@code zone}: its latest reading before the next midnight there, else 0. */
+    private static long valueAt(NavigableMap<Instant, Long> readings, LocalDate day, ZoneId zone) {
+        Map.Entry<Instant, Long> latest = readings.lowerEntry(startOf(day.plusDays(1), zone));
         return latest == null ? 0 : latest.getValue();
     }
 
@@ -461,7 +498,8 @@ class ReportContentIT {
         for (RowUsage usage : usages) {
             for (Line line : usage.lines()) {
                 String sku = e.report().showSkus() ? usage.offer().sku() : null;
-                List<String> fields = List.of(tenant.id.toString(), tenant.nameAt(e.end()), tenant.kind.wire(),
+                List<String> fields = List.of(tenant.id.toString(), tenant.nameAt(e.end(), e.report().zoneOrUtc()),
+                        tenant.kind.wire(),
                         tenant.parentId.toString(), user == null ? "" : user.id().toString(), usage.key().usage(),
                         usage.key().edition(), usage.offer().unit(), text(sku), text(line.date()), text(line.value()),
                         text(line.startValue()), text(line.endValue()), text(line.delta()), text(line.change()));
@@ -483,14 +521,15 @@ class ReportContentIT {
 
     private static JsonObject expectedJson(Expected e) {
         ReportCase report = e.report();
+        ZoneId zone = report.zoneOrUtc();
         JsonObjectBuilder params = Json.createObjectBuilder()
                 .add("kind", KIND_CODES.get(report.kind()))
                 .add("report_type", KIND_CODES.get(report.kind()))
                 .add("report_level", LEVEL_CODES.get(report.level()))
                 .add("gen_date", e.dueAt().getEpochSecond())
-                .add("begin_date", startOf(e.begin()).getEpochSecond())
-                .add("end_date", startOf(e.end()).getEpochSecond())
-                .add("name", world.subject.nameAt(e.end()))
+                .add("begin_date", startOf(e.begin(), zone).getEpochSecond())
+                .add("end_date", startOf(e.end(), zone).getEpochSecond())
+                .add("name", world.subject.nameAt(e.end(), zone))
                 .add("tenant_id", world.subject.id.toString())
                 .add("kind_name", report.kind().wire())
                 .add("level_name", report.level().wire());
@@ -504,7 +543,7 @@ class ReportContentIT {
             }
             tenants.add(Json.createObjectBuilder()
                     .add("id", row.tenant().id.toString())
-                    .add("name", row.tenant().nameAt(e.end()))
+                    .add("name", row.tenant().nameAt(e.end(), zone))
                     .add("kind", row.tenant().kind.wire())
                     .add("parent_id", row.tenant().parentId.toString())
                     .add("usages", usages));
@@ -545,7 +584,11 @@ class ReportContentIT {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return startOf(day, ZoneOffset.UTC);
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     private static LocalDate utcDate(Instant instant) {
@@ -601,14 +644,14 @@ class ReportContentIT {
             this.depth = depth;
         }
 
-        /** The name at the end of {@code day}: the first one, unless renamed before then. */
-        String nameAt(LocalDate day) {
-            return renamedAt != null && renamedAt.isBefore(startOf(day.plusDays(1))) ? newName : name;
+        /** The name at the end of {@code day} in {@code zone}: the first one, unless renamed before then. */
+        String nameAt(LocalDate day, ZoneId zone) {
+            return renamedAt != null && renamedAt.isBefore(startOf(day.plusDays(1), zone)) ? newName : name;
         }
 
-        List<Node> childrenByName(LocalDate day) {
+        List<Node> childrenByName(LocalDate day, ZoneId zone) {
             return children.stream()
-                    .sorted(Comparator.comparing((Node n) -> n.nameAt(day)).thenComparing(n -> n.id)).toList();
+                    .sorted(Comparator.comparing((Node n) -> n.nameAt(day, zone)).thenComparing(n -> n.id)).toList();
         }
 
         /** This tenant and every tenant below it. */
@@ -771,6 +814,34 @@ class ReportContentIT {
             }
         }
 
+        /**
+         * Readings where the report's time zones draw their day boundaries: for about half the
+         * regular series, a few readings over the DST period, and in each zone a reading at a local
+         * midnight (the new day's) and one a second before it (the old day's).
+         */
+        void zoneReadings(List<ZoneId> zones) {
+            Instant dstFrom = startOf(DST_PERIOD.start().minusDays(3));
+            Instant dstUntil = startOf(DST_PERIOD.end().plusDays(2));
+            for (Series series : List.copyOf(readings.keySet())) {
+                if (!REGULAR.contains(series.key()) || rnd.nextBoolean()) {
+                    continue;
+                }
+                for (int i = rnd.nextInt(2, 8); i > 0; i--) {
+                    reading(series.tenant(), series.user(), series.key(), randomInstant(dstFrom, dstUntil),
+                            randomValue(series.key()));
+                }
+                for (ZoneId zone : zones) {
+                    Period period = zone.equals(zones.get(0)) ? DST_PERIOD : PERIOD;
+                    LocalDate day = period.start().plusDays(rnd.nextInt(-1, (int) (period.end().toEpochDay()
+                            - period.start().toEpochDay()) + 2));
+                    Instant midnight = startOf(day, zone);
+                    reading(series.tenant(), series.user(), series.key(), midnight.minusSeconds(1),
+                            randomValue(series.key()));
+                    reading(series.tenant(), series.user(), series.key(), midnight, randomValue(series.key()));
+                }
+            }
+        }
+
         /** One reading; a series never has two readings at one instant. */
         void reading(Node tenant, Account user, Key key, Instant at, long value) {
             readings.computeIfAbsent(new Series(tenant, user, key), s -> new TreeMap<>()).putIfAbsent(at, value);
@@ -853,20 +924,25 @@ class ReportContentIT {
     // Reports and their expected content
     // ---------------------------------------------------------------------------------------
 
-    /** One report definition of this test. */
-    private record ReportCase(ReportKind kind, ReportLevel level, boolean hideZeroUsage, boolean showSkus) {
+    /** One report definition of this test; {@code zone} null: none sent, so UTC. */
+    private record ReportCase(ReportKind kind, ReportLevel level, boolean hideZeroUsage, boolean showSkus,
+                              ZoneId zone, Period period) {
 
         /** Runs right away (once, no generation date), saved, in both machine-readable formats. */
         Report definition(UUID subject) {
             return new Report(null, null, ResultAction.SAVE, null,
                     new ReportParameters(subject, level, kind, List.of(ReportFormat.CSV_V2_0, ReportFormat.JSON_V2_0),
-                            PERIOD, hideZeroUsage, showSkus),
+                            period, hideZeroUsage, showSkus, zone == null ? null : zone.getId()),
                     new Schedule(ScheduleType.ONCE, null), null);
+        }
+
+        ZoneId zoneOrUtc() {
+            return zone == null ? ZoneOffset.UTC : zone;
         }
 
         String label() {
             return kind.wire() + "/" + level.wire() + (hideZeroUsage ? " hide_zero_usage" : "")
-                    + (showSkus ? " show_skus" : "");
+                    + (showSkus ? " show_skus" : "") + (zone == null ? "" : " in " + zone + " " + period);
         }
     }
 

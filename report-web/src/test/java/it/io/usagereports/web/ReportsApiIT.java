@@ -24,6 +24,7 @@ import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,11 +134,14 @@ class ReportsApiIT {
         Report unchanged = api.updateReport(created.id(), null, new ReportUpdate(null, null, null));
         assertThat(unchanged.version()).as("every successful PUT makes a version").isEqualTo(3);
         assertThat(unchanged).isEqualTo(new Report(updated.id(), 3, updated.resultAction(), updated.recipients(),
-                updated.parameters(), updated.schedule(), updated.generationDate()));
+                updated.parameters(), updated.schedule(), updated.generationDate(), updated.nextRunAt()));
+        assertThat(unchanged.nextRunAt()).as("an enabled monthly report's next run")
+                .isEqualTo(YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 
         Report disabled = api.updateReport(created.id(), "3", new ReportUpdate(null, null,
                 new ReportUpdate.ScheduleChange(false)));
         assertThat(disabled.schedule().enabled()).isFalse();
+        assertThat(disabled.nextRunAt()).as("a disabled report does not run").isNull();
         assertThat(api.getReport(created.id())).isEqualTo(disabled);
     }
 
