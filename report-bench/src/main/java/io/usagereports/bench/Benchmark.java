@@ -20,7 +20,7 @@ import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.runs.StoredStatus;
 import io.usagereports.service.generation.ReportDates;
-import io.usagereports.service.generation.ReportQueries;
+import io.usagereports.service.generation.GenerationQueries;
 import io.usagereports.service.generation.RowAggregator;
 import io.usagereports.service.generation.RowPlan;
 import java.io.BufferedReader;
@@ -225,18 +225,18 @@ public final class Benchmark {
                 OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
                         .atOffset(ZoneOffset.UTC);
                 UUID subject = UUID.fromString(out.getProperty("subject"));
-                RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, ReportQueries.tree(c, path, until), java.util.Map.of());
+                RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, GenerationQueries.tree(c, path, until), java.util.Map.of());
                 int attempt = -1;
                 c.setAutoCommit(true);
-                ReportQueries.insertMembers(c, runId, attempt, plan.members());
-                ReportQueries.analyzeMembers(c);
+                GenerationQueries.insertMembers(c, runId, attempt, plan.members());
+                GenerationQueries.analyzeMembers(c);
                 c.setAutoCommit(false);
                 long t = System.nanoTime();
-                long rows = ReportQueries.scan(c, runId, attempt, dates, ZoneOffset.UTC);
+                long rows = GenerationQueries.scan(c, runId, attempt, dates, ZoneOffset.UTC);
                 double s = seconds(t);
                 c.rollback();
                 c.setAutoCommit(true);
-                ReportQueries.deleteMembers(c, runId, attempt);
+                GenerationQueries.deleteMembers(c, runId, attempt);
                 print(out, name + ".sql_rows", rows);
                 print(out, name + ".sql_seconds", s);
                 print(out, name + ".ratio", Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / s * 100)

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
-/** Tenants, users, access policies and API clients (spec §2), as typed calls. */
+/** Tenants, users, access policies and API clients (docs/api.md §2), as typed calls. */
 @RegisterProvider(ApiErrorMapper.class)
 @RegisterProvider(WireJsonResolver.class)
 @RegisterProvider(WireEnumParamConverters.class)

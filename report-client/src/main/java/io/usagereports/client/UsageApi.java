@@ -17,7 +17,7 @@ import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
-/** Usage data (spec §3): ingestion, offering items, current usage. */
+/** Usage data (docs/api.md §3): ingestion, offering items, current usage. */
 @RegisterProvider(ApiErrorMapper.class)
 @RegisterProvider(WireJsonResolver.class)
 @RegisterProvider(WireEnumParamConverters.class)

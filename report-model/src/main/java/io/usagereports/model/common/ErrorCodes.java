@@ -1,7 +1,7 @@
 package io.usagereports.model.common;
 
 /**
- * The stable {@code error.code} values a client can switch on (spec §1). The HTTP status
+ * The stable {@code error.code} values a client can switch on (docs/api.md §1). The HTTP status
  * family of each is given for orientation; the server's error mapping is authoritative.
  */
 public final class ErrorCodes {

@@ -2,7 +2,7 @@ package io.usagereports.model.directory;
 
 import io.usagereports.model.common.WireEnum;
 
-/** The roles a user holds on tenants through access policies (spec §2). */
+/** The roles a user holds on tenants through access policies (docs/api.md §2). */
 public enum Role implements WireEnum {
     ROOT_ADMIN("root_admin", true),
     PARTNER_ADMIN("partner_admin", true),

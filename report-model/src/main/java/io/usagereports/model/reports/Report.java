@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A report definition as the API sends and receives it (spec §4). In a request {@code id},
+ * A report definition as the API sends and receives it (docs/api.md §4). In a request {@code id},
  * {@code version} and {@code nextRunAt} are absent; absent optional fields take their defaults
  * on the server. {@code nextRunAt} is when an enabled scheduled report's next run is due.
  */

@@ -2,7 +2,7 @@ package io.usagereports.model.reports;
 
 import io.usagereports.model.common.WireEnum;
 
-/** What a report measures (spec §6). */
+/** What a report measures (docs/api.md §6). */
 public enum ReportKind implements WireEnum {
     USAGE_CURRENT("usage_current", "Current usage"),
     USAGE_SUMMARY("usage_summary", "Usage summary"),

@@ -2,7 +2,7 @@ package io.usagereports.model.reports;
 
 import io.usagereports.model.common.WireEnum;
 
-/** Which tenants become rows of a report, relative to its subject tenant (spec §6). */
+/** Which tenants become rows of a report, relative to its subject tenant (docs/api.md §6). */
 public enum ReportLevel implements WireEnum {
     ITSELF("itself"),
     DIRECT_PARTNERS("direct_partners"),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One generation of a report (spec §5 [ext]). {@code period} is the period it covers ({@code null}
+ * One generation of a report (docs/api.md §5 [ext]). {@code period} is the period it covers ({@code null}
  * for a {@code usage_current} report run without one); {@code due_at} when it was due to start.
  */
 public record ReportRun(

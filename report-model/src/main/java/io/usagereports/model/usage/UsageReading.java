@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One gauge reading: the value of (tenant, usage name, edition[, user]) at {@code measured_at}
- * (spec §3). {@code edition} and {@code user_id} are optional; a reading without a user is the
+ * (docs/api.md §3). {@code edition} and {@code user_id} are optional; a reading without a user is the
  * tenant's own.
  */
 public record UsageReading(

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code csv_v2_0} (spec §6), exact: RFC 4180 with CRLF and minimal quoting, UTF-8 without BOM,
+ * {@code csv_v2_0} (docs/api.md §6), exact: RFC 4180 with CRLF and minimal quoting, UTF-8 without BOM,
  * one header line, raw values, the fixed column order; columns that do not apply stay empty.
  */
 final class CsvV2Writer implements FormatWriter {

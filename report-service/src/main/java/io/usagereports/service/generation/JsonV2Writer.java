@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code json_v2_0} (spec §6), exact: {@code {"params":{…},"tenants":[…]}}, one object per
+ * {@code json_v2_0} (docs/api.md §6), exact: {@code {"params":{…},"tenants":[…]}}, one object per
  * tenant row; the usages of its user rows (level {@code accounts}) join the tenant's list with
  * their {@code user_id}. Fields that do not apply are omitted. Written compactly, streaming.
  */

@@ -3,7 +3,7 @@ package io.usagereports.service.generation;
 import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;
 
-/** The platform's numeric codes of kinds and levels in {@code json_v2_0} params (spec §6). */
+/** The platform's numeric codes of kinds and levels in {@code json_v2_0} params (docs/api.md §6). */
 final class PlatformCodes {
 
     private PlatformCodes() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The rows of a report and which tenants' readings roll up into each (spec §6 "Rows"), computed
+ * The rows of a report and which tenants' readings roll up into each (docs/api.md §6 "Rows"), computed
  * from the subject's subtree. Rows come depth-first through the tree, siblings by name (as of
  * the period) then ID, each tenant's user rows right after it, by login.
  *

@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rules of a report definition (spec §4): which fields are required, which combinations
+ * The rules of a report definition (docs/api.md §4): which fields are required, which combinations
  * are allowed, and the defaults of the rest. Pure functions of their inputs, so the whole rule
  * set is unit-tested without a container. The checks that need the directory (tenant
  * existence, recipients inside the tenant's subtree) are not here.

@@ -29,7 +29,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The use cases of report definitions (spec §4). Each public method is one transaction: a
+ * The use cases of report definitions (docs/api.md §4). Each public method is one transaction: a
  * change and its revision are stored together or not at all.
  */
 @ApplicationScoped

@@ -3,13 +3,13 @@ package io.usagereports.service.runs;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.service.generation.FormatWriter;
 import io.usagereports.service.generation.FormatWriters;
-import io.usagereports.service.generation.ReportQueries;
+import io.usagereports.service.generation.GenerationQueries;
 import io.usagereports.service.generation.ReportSpec;
 import io.usagereports.service.generation.RowAggregator;
 import io.usagereports.service.generation.RowPlan;
 import io.usagereports.service.generation.RowPlan.TreeTenant;
 import io.usagereports.service.reports.ReportRules;
-import io.usagereports.service.runs.RunLedger.Claim;
+import io.usagereports.service.runs.RunClaims.Claim;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ import java.util.UUID;
  * row of the report and one chunk per format, whatever the report's size.
  *
  * <p>Chunks are committed as they are written, under the attempt's number: they become the
- * stored report's content only when {@link RunLedger#complete} commits, so a crash leaves no
+ * stored report's content only when {@link RunClaims#complete} commits, so a crash leaves no
  * half-written output visible and a redo starts clean.
  *
  * <p>Fencing: every row an attempt writes (work-table rows, chunks) is written in a transaction
@@ -46,7 +46,7 @@ import java.util.UUID;
 public class RunGenerator {
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     /** Runs the second thread of each generation: formatting, compressing and storing. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -99,26 +99,26 @@ public class RunGenerator {
             OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay(zone)
                     .toOffsetDateTime();
             UUID subjectId = job.report().parameters().tenantId();
-            List<TreeTenant> tree = ReportQueries.tree(read, job.subjectPath(), end);
+            List<TreeTenant> tree = GenerationQueries.tree(read, job.subjectPath(), end);
             String subjectName = tree.stream().filter(t -> t.id().equals(subjectId)).findFirst().orElseThrow().name();
             spec = job.spec(subjectName);
             ReportLevel level = spec.level();
             plan = RowPlan.of(subjectId, level, tree, level == ReportLevel.ACCOUNTS
-                    ? ReportQueries.usersWithReadings(read, job.subjectPath(), end) : Map.of());
-            fenced(() -> ReportQueries.insertMembers(write, claim.runId(), claim.attempt(), plan.members()));
+                    ? GenerationQueries.usersWithReadings(read, job.subjectPath(), end) : Map.of());
+            fenced(() -> GenerationQueries.insertMembers(write, claim.runId(), claim.attempt(), plan.members()));
             membersWritten = true;
-            ReportQueries.analyzeMembers(write);
+            GenerationQueries.analyzeMembers(write);
             write.commit();
         }
 
         /** Streams the report into every format; returns the sizes of each stored report. */
         public Map<UUID, OutputSize> write(LeaseCheck lease) throws SQLException, IOException {
-            List<StoredOutput> outputs = new ArrayList<>();
+            List<GzipChunkWriter> outputs = new ArrayList<>();
             List<FormatWriter> writers = new ArrayList<>();
-            for (StoredRecord stored : job.outputs()) {
-                StoredOutput output = new StoredOutput(new ChunkedOutputStream((seq, data, length) -> {
+            for (StoredReportRow stored : job.outputs()) {
+                GzipChunkWriter output = new GzipChunkWriter(new ChunkedOutputStream((seq, data, length) -> {
                     try {
-                        fenced(() -> RunStore.insertChunk(write, stored.id(), claim.attempt(), seq, data, length));
+                        fenced(() -> RunRepository.insertChunk(write, stored.id(), claim.attempt(), seq, data, length));
                     } catch (SQLException e) {
                         throw new IOException("Writing a chunk of stored report " + stored.id() + " failed", e);
                     }
@@ -134,7 +134,7 @@ public class RunGenerator {
                             lease.check();
                             pipe.row(row, usages);
                         });
-                ReportQueries.stream(read, claim.runId(), claim.attempt(), job.dates(), spec.zone(), aggregator);
+                GenerationQueries.stream(read, claim.runId(), claim.attempt(), job.dates(), spec.zone(), aggregator);
                 pipe.finish();
             }
             Map<UUID, OutputSize> sizes = new LinkedHashMap<>();
@@ -149,7 +149,7 @@ public class RunGenerator {
         /** Runs {@code work} in a transaction of the write connection, if the attempt still holds the run. */
         private void fenced(SqlWork work) throws SQLException {
             try {
-                if (!RunStore.holdsRun(write, claim.runId(), claim.attempt())) {
+                if (!RunRepository.holdsRun(write, claim.runId(), claim.attempt())) {
                     throw new LostClaimException(claim.runId());
                 }
                 work.run();
@@ -167,7 +167,7 @@ public class RunGenerator {
                 read.rollback();
                 if (membersWritten) {
                     write.rollback();
-                    ReportQueries.deleteMembers(write, claim.runId(), claim.attempt());
+                    GenerationQueries.deleteMembers(write, claim.runId(), claim.attempt());
                     write.commit();
                 }
             }

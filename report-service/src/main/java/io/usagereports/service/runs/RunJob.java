@@ -8,13 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Everything an attempt needs to generate a run: the run, its report's definition, its outputs. */
-public record RunJob(RunRecord run, Report report, String subjectPath, List<StoredRecord> outputs) {
+public record RunJob(RunRow run, Report report, String subjectPath, List<StoredReportRow> outputs) {
 
     /**
      * The date whose end a {@code usage_current} run reports: the day before the run was due, in
      * the report's time zone, so that a retried run gives the same content.
      */
-    static LocalDate valueDate(Report report, RunRecord run) {
+    static LocalDate valueDate(Report report, RunRow run) {
         return LocalDate.ofInstant(run.dueAt(), ReportRules.effectiveZone(report)).minusDays(1);
     }
 

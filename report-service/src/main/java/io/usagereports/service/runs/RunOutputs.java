@@ -17,20 +17,20 @@ import java.util.UUID;
 public class RunOutputs {
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     /** The run of {@code report} with this ID, with its stored reports in the report's order of formats. */
     public Optional<SavedRun> run(Report report, UUID runId) {
         UUID reportId = report.id();
         try (Connection c = ledger.connection()) {
-            Optional<RunRecord> found = RunStore.run(c, runId).filter(r -> r.reportId().equals(reportId));
+            Optional<RunRow> found = RunRepository.run(c, runId).filter(r -> r.reportId().equals(reportId));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            RunRecord run = found.get();
-            List<SavedRun.Output> outputs = RunStore.storedOfRun(c, runId).stream()
+            RunRow run = found.get();
+            List<SavedRun.Output> outputs = RunRepository.storedOfRun(c, runId).stream()
                     .map(s -> new SavedRun.Output(s.id(), s.format(), s.fileName(), s.contentSize(),
-                            s.status() == StoredStatus.SAVED ? new StoredContent(ledger, s.id(), s.contentAttempt(),
+                            s.status() == StoredStatus.SAVED ? new StoredReportContent(ledger, s.id(), s.contentAttempt(),
                                     s.fileName(), s.size()) : null))
                     .toList();
             boolean current = report.parameters().kind() == ReportKind.USAGE_CURRENT;

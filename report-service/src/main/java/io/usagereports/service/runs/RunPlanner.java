@@ -2,7 +2,7 @@ package io.usagereports.service.runs;
 
 import io.usagereports.model.reports.Report;
 import io.usagereports.service.reports.ReportService;
-import io.usagereports.service.runs.RunLedger.Claim;
+import io.usagereports.service.runs.RunClaims.Claim;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,8 +38,8 @@ public class RunPlanner {
     public Optional<RunJob> job(Claim claim) {
         UUID runId = claim.runId();
         try (Connection c = dataSource.getConnection()) {
-            Optional<RunRecord> run = RunStore.run(c, runId);
-            if (run.isPresent() && !RunStore.holdsRun(c, runId, claim.attempt())) {
+            Optional<RunRow> run = RunRepository.run(c, runId);
+            if (run.isPresent() && !RunRepository.holdsRun(c, runId, claim.attempt())) {
                 throw new LostClaimException(runId);
             }
             if (run.isEmpty()) {
@@ -49,10 +49,10 @@ public class RunPlanner {
             if (report.isEmpty()) {
                 return Optional.empty();
             }
-            List<StoredRecord> outputs = RunStore.storedOfRun(c, runId);
+            List<StoredReportRow> outputs = RunRepository.storedOfRun(c, runId);
             if (outputs.isEmpty()) {
                 outputs = RunScheduling.storedReports(report.get(), run.get(), run.get().startedAt());
-                RunStore.insertStored(c, outputs);
+                RunRepository.insertStored(c, outputs);
             }
             return Optional.of(new RunJob(run.get(), report.get(), tenantPath(c, report.get().parameters().tenantId()),
                     outputs));

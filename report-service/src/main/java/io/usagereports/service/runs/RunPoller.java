@@ -1,7 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.service.reports.ReportSchedules;
-import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunClaims.Claimable;
 import io.usagereports.service.schedule.ScheduleDefaults;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -37,7 +37,7 @@ public class RunPoller {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunWorker worker;

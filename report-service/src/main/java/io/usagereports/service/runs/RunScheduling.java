@@ -104,7 +104,7 @@ public class RunScheduling {
                 }
                 Period period = rule.periodOf(dueAt, zone);
                 String key = ScheduleRule.key(report.schedule().type(), period);
-                if (!RunStore.scheduledRunExists(c, report.id(), key)) {
+                if (!RunRepository.scheduledRunExists(c, report.id(), key)) {
                     enqueue(report, RunTrigger.SCHEDULED, key, period, dueAt, now);
                     created++;
                 }
@@ -116,16 +116,16 @@ public class RunScheduling {
     }
 
     /** Creates a run of {@code report}; {@code scheduleKey} is null for on-demand runs. */
-    RunRecord enqueue(Report report, RunTrigger trigger, String scheduleKey, Period period, Instant dueAt,
+    RunRow enqueue(Report report, RunTrigger trigger, String scheduleKey, Period period, Instant dueAt,
                       Instant now) {
-        RunRecord run = new RunRecord(UUID.randomUUID(), report.id(), trigger, scheduleKey,
+        RunRow run = new RunRow(UUID.randomUUID(), report.id(), trigger, scheduleKey,
                 period == null ? null : period.start(), period == null ? null : period.end(), dueAt,
                 RunStatus.QUEUED, 0, now, null, null, null, null);
         boolean dueNow = !dueAt.isAfter(now);
         try (Connection c = dataSource.getConnection()) {
-            RunStore.insertRun(c, run);
+            RunRepository.insertRun(c, run);
             if (dueNow) {
-                RunStore.insertStored(c, storedReports(report, run, now));
+                RunRepository.insertStored(c, storedReports(report, run, now));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Creating a run of report " + report.id() + " failed", e);
@@ -137,17 +137,17 @@ public class RunScheduling {
     }
 
     /** One in-progress stored report per format of the report, in its order. */
-    static List<StoredRecord> storedReports(Report report, RunRecord run, Instant now) {
-        List<StoredRecord> stored = new ArrayList<>();
+    static List<StoredReportRow> storedReports(Report report, RunRow run, Instant now) {
+        List<StoredReportRow> stored = new ArrayList<>();
         for (ReportFormat format : report.parameters().formats()) {
-            stored.add(new StoredRecord(UUID.randomUUID(), run.id(), report.id(), format, StoredStatus.IN_PROGRESS, now,
+            stored.add(new StoredReportRow(UUID.randomUUID(), run.id(), report.id(), format, StoredStatus.IN_PROGRESS, now,
                     null, null, null, fileName(report, run, format)));
         }
         return stored;
     }
 
     /** E.g. {@code usage_daily_2026-10-01_2026-10-31.csv}, or {@code usage_current_2026-11-26.html}. */
-    static String fileName(Report report, RunRecord run, ReportFormat format) {
+    static String fileName(Report report, RunRow run, ReportFormat format) {
         String dates = report.parameters().kind() == ReportKind.USAGE_CURRENT ? RunJob.valueDate(report, run).toString()
                 : run.periodStart() + "_" + run.periodEnd();
         String suffix = format == ReportFormat.CSV_V2_0 || format == ReportFormat.JSON_V2_0 ? "_v2" : "";

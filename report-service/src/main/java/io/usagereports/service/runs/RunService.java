@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The use cases of runs and stored reports (spec §5). Visibility is the report's (spec §1). */
+/** The use cases of runs and stored reports (docs/api.md §5). Visibility is the report's (docs/api.md §1). */
 @ApplicationScoped
 @Transactional
 public class RunService {
@@ -46,7 +46,7 @@ public class RunService {
     RunScheduling scheduling;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunDeliveries deliveries;
@@ -77,9 +77,9 @@ public class RunService {
     /** A report's runs, newest first, each with its deliveries. */
     public List<ReportRun> runs(Actor actor, UUID reportId) {
         reports.get(actor, reportId);
-        List<RunRecord> found;
+        List<RunRow> found;
         try (Connection c = dataSource.getConnection()) {
-            found = RunStore.runs(c, reportId);
+            found = RunRepository.runs(c, reportId);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading runs failed", e);
         }
@@ -91,7 +91,7 @@ public class RunService {
     public List<StoredReport> stored(Actor actor, UUID reportId) {
         reports.get(actor, reportId);
         try (Connection c = dataSource.getConnection()) {
-            return RunStore.storedOfReport(c, reportId).stream().map(StoredRecord::toWire).toList();
+            return RunRepository.storedOfReport(c, reportId).stream().map(StoredReportRow::toWire).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Reading stored reports failed", e);
         }
@@ -101,11 +101,11 @@ public class RunService {
      * The content of a saved stored report; 409 {@code not_ready} while it is generated, 409
      * {@code generation_failed} if its run failed, 404 if the report has no such output.
      */
-    public StoredContent content(Actor actor, UUID reportId, UUID storedId) {
+    public StoredReportContent content(Actor actor, UUID reportId, UUID storedId) {
         reports.get(actor, reportId);
-        StoredRecord stored;
+        StoredReportRow stored;
         try (Connection c = dataSource.getConnection()) {
-            stored = RunStore.stored(c, reportId, storedId).orElseThrow(() -> new ServiceException(Kind.NOT_FOUND,
+            stored = RunRepository.stored(c, reportId, storedId).orElseThrow(() -> new ServiceException(Kind.NOT_FOUND,
                     ServiceException.REPORTS, ErrorCodes.NOT_FOUND, "Stored report " + storedId
                     + " does not exist for report " + reportId + ".", null, null,
                     Map.of("report_id", reportId.toString(), "stored_id", storedId.toString())));
@@ -124,10 +124,10 @@ public class RunService {
                     null, "See GET /api/2/reports/" + reportId + "/runs for the failure; run the report again.",
                     Map.of("stored_id", storedId.toString(), "status", stored.status().wire()));
         }
-        return new StoredContent(ledger, stored.id(), stored.contentAttempt(), stored.fileName(), stored.size());
+        return new StoredReportContent(ledger, stored.id(), stored.contentAttempt(), stored.fileName(), stored.size());
     }
 
-    static ReportRun toWire(RunRecord run, List<Delivery> deliveries) {
+    static ReportRun toWire(RunRow run, List<Delivery> deliveries) {
         Period period = run.periodStart() == null ? null : new Period(run.periodStart(), run.periodEnd());
         Failure failure = run.failureCode() == null ? null : new Failure(run.failureCode(), run.failureMessage());
         return new ReportRun(run.id(), run.trigger(), period, run.status(), run.dueAt(), run.startedAt(),

@@ -3,8 +3,8 @@ package io.usagereports.service.runs;
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.service.common.LeaseKeeper;
 import io.usagereports.service.common.ServerInstance;
-import io.usagereports.service.runs.RunLedger.Claim;
-import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunClaims.Claim;
+import io.usagereports.service.runs.RunClaims.Claimable;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -55,7 +55,7 @@ public class RunWorker {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunPlanner planner;

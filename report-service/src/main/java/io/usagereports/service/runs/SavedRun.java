@@ -20,6 +20,6 @@ public record SavedRun(UUID id, UUID reportId, RunStatus status, LocalDate first
      * for outputs saved before sizes were recorded; {@code content} reads it (once saved).
      */
     public record Output(UUID storedId, ReportFormat format, String fileName, Long contentSize,
-                         StoredContent content) {
+                         StoredReportContent content) {
     }
 }

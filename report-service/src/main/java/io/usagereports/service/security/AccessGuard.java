@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The rules of spec §1 "Who may see what", in one place: a read-only actor writing is 403
+ * The rules of docs/api.md §1 "Who may see what", in one place: a read-only actor writing is 403
  * {@code forbidden}; a tenant named outside the actor's subtree (or not existing) is 403
  * {@code tenant_access_denied}. Objects addressed by their own ID are checked with
  * {@link #sees}, and callers answer 404 for what the actor cannot see.

@@ -38,7 +38,7 @@ public class SigningKeys {
     Optional<String> configuredKey;
 
     @Inject
-    SigningKeyStore store;
+    SigningKeyRepository store;
 
     @Inject
     Clock clock;

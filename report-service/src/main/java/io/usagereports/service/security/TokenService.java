@@ -53,7 +53,7 @@ public class TokenService {
     @ConfigProperty(name = "REPORTS_TOKEN_TTL_SECONDS", defaultValue = "7200")
     long ttlSeconds;
 
-    /** A token for an API client, given its ID and secret (spec §2, client_credentials grant). */
+    /** A token for an API client, given its ID and secret (docs/api.md §2, client_credentials grant). */
     public Token issue(String clientId, String secret) {
         ApiClientService.Authenticated client = clients.authenticate(clientId, secret)
                 .orElseThrow(() -> unauthorized("The client ID or secret is wrong."));

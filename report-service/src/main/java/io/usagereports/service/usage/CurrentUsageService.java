@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Tenants' current usage (spec §3): their own value and the value of their whole subtree. */
+/** Tenants' current usage (docs/api.md §3): their own value and the value of their whole subtree. */
 @ApplicationScoped
 @Transactional
 public class CurrentUsageService {
@@ -24,7 +24,7 @@ public class CurrentUsageService {
     static final String DEFAULT_UNIT = "quantity";
 
     @Inject
-    UsageStore store;
+    UsageRepository store;
 
     @Inject
     AccessGuard guard;
@@ -39,8 +39,8 @@ public class CurrentUsageService {
         for (int i = 0; i < tenantIds.size(); i++) {
             TenantEntity tenant = guard.namedTenant(actor, tenantIds.get(i), tenantIds.size() == 1 ? null
                     : "tenants[" + i + "]");
-            for (UsageStore.CurrentValue v : store.currentValues(tenant.id(), tenant.path(), now)) {
-                items.add(new TenantUsage(tenant.id(), v.usageName(), UsageStore.emptyToNull(v.edition()),
+            for (UsageRepository.CurrentValue v : store.currentValues(tenant.id(), tenant.path(), now)) {
+                items.add(new TenantUsage(tenant.id(), v.usageName(), UsageRepository.emptyToNull(v.edition()),
                         v.unit() == null ? DEFAULT_UNIT : v.unit(), v.own(), v.absolute(), monthStart.toInstant(),
                         v.type()));
             }

@@ -22,7 +22,7 @@ import java.util.UUID;
 public class OfferingItemService {
 
     @Inject
-    UsageStore store;
+    UsageRepository store;
 
     @Inject
     AccessGuard guard;

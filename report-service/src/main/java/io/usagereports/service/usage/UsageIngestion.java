@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes in a batch of readings (spec §3), all or nothing, in one transaction: the rows are
+ * Takes in a batch of readings (docs/api.md §3), all or nothing, in one transaction: the rows are
  * checked and written in chunks as they stream in, so a batch of any allowed size needs little
  * memory; one bad row anywhere rolls the whole batch back, and the answer lists the bad rows by
  * index. A reading sent again is stored once: its key (tenant, usage, edition, user, instant)
@@ -47,7 +47,7 @@ public class UsageIngestion {
     static final int MAX_EDITION = 64;
 
     @Inject
-    UsageStore store;
+    UsageRepository store;
 
     @Inject
     DirectoryRepository directory;
@@ -82,8 +82,8 @@ public class UsageIngestion {
             }
             if (bad == 0) {
                 UsageReading r = truncated(row.reading());
-                chunk.put(List.of(r.tenantId(), r.usageName(), r.edition() == null ? UsageStore.NO_EDITION : r.edition(),
-                        r.userId() == null ? UsageStore.NO_USER : r.userId(), r.measuredAt()), r);
+                chunk.put(List.of(r.tenantId(), r.usageName(), r.edition() == null ? UsageRepository.NO_EDITION : r.edition(),
+                        r.userId() == null ? UsageRepository.NO_USER : r.userId(), r.measuredAt()), r);
                 if (chunk.size() >= CHUNK) {
                     store.upsert(chunk.values());
                     chunk.clear();
@@ -101,7 +101,7 @@ public class UsageIngestion {
 
     /**
      * The problem with one reading, or {@code null}. A tenant outside the actor's reach is not
-     * a bad row but a refused request (403), as spec §1 has it for any tenant a body names.
+     * a bad row but a refused request (403), as docs/api.md §1 has it for any tenant a body names.
      */
     private IndexedRow.RowProblem check(Actor actor, int index, UsageReading r, Instant latest,
                                         Map<UUID, TenantEntity> tenants, Map<UUID, Optional<UUID>> userTenants) {

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** API clients: the credentials scripts exchange for tokens (spec §2). */
+/** API clients: the credentials scripts exchange for tokens (docs/api.md §2). */
 @Path("clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")

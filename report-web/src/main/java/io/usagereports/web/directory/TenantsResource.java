@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The tenant tree (spec §2). */
+/** The tenant tree (docs/api.md §2). */
 @Path("tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory", description = "Tenants, users, access policies, API clients")

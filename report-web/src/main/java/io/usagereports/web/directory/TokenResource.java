@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The token endpoint: client credentials (HTTP Basic) for a bearer token (spec §2). */
+/** The token endpoint: client credentials (HTTP Basic) for a bearer token (docs/api.md §2). */
 @Path("idp/token")
 @Tag(name = "Authentication")
 public class TokenResource {

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Users and their access policies (spec §2). */
+/** Users and their access policies (docs/api.md §2). */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")

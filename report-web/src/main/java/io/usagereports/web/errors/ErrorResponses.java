@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** Builds every error response of the API, so all of them have the one shape of spec §1. */
+/** Builds every error response of the API, so all of them have the one shape of docs/api.md §1. */
 public final class ErrorResponses {
 
     /** Domain of errors about HTTP itself (paths, methods, media types, bodies). */

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses bodies over 1 MiB, or 64 MiB for usage ingestion (spec §1), with 413: at once when
+ * Refuses bodies over 1 MiB, or 64 MiB for usage ingestion (docs/api.md §1), with 413: at once when
  * {@code Content-Length} says so, and while reading when a chunked body grows past the limit,
  * so an oversized body is never buffered whole.
  */

@@ -108,7 +108,7 @@ public final class JsonFields {
         return text == null ? null : parseEnum(text, type, pathOf(name), domain);
     }
 
-    /** A boolean; the strings {@code "true"} and {@code "false"} are accepted too (spec §1). */
+    /** A boolean; the strings {@code "true"} and {@code "false"} are accepted too (docs/api.md §1). */
     public Boolean bool(String name) {
         JsonValue value = value(name);
         if (value == null) {

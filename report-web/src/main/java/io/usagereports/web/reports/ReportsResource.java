@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Report definitions: {@code /api/2/reports} (spec §4). Translation only; the rules live in the service. */
+/** Report definitions: {@code /api/2/reports} (docs/api.md §4). Translation only; the rules live in the service. */
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Report definitions")

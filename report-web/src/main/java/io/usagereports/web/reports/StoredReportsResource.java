@@ -3,7 +3,7 @@ package io.usagereports.web.reports;
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.runs.StoredReports;
 import io.usagereports.service.runs.RunService;
-import io.usagereports.service.runs.StoredContent;
+import io.usagereports.service.runs.StoredReportContent;
 import io.usagereports.web.json.RequestParams;
 import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Stored reports (spec §5): the outputs of a report's runs, and their download. */
+/** Stored reports (docs/api.md §5): the outputs of a report's runs, and their download. */
 @Path("reports/{id}/stored")
 @Tag(name = "Runs")
 public class StoredReportsResource {
@@ -55,7 +55,7 @@ public class StoredReportsResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response download(@PathParam("id") String id, @PathParam("stored_id") String storedId,
                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        StoredContent content = runs.content(caller.get(), ReportRunsResource.reportId(id),
+        StoredReportContent content = runs.content(caller.get(), ReportRunsResource.reportId(id),
                 RequestParams.pathId(storedId, "Stored report", ReportJson.DOMAIN));
         boolean gzip = AcceptEncoding.acceptsGzip(acceptEncoding);
         StreamingOutput body = gzip ? content::writeCompressed : content::writeDecompressed;

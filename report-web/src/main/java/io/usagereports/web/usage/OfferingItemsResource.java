@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A tenant's offering items (spec §3). */
+/** A tenant's offering items (docs/api.md §3). */
 @Path("tenants/{tenant_id}/offering_items")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Usage")

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Tenants' current usage (spec §3). */
+/** Tenants' current usage (docs/api.md §3). */
 @Path("tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Usage")

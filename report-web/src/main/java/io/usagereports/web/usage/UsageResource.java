@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Usage ingestion (spec §3): batches of readings as JSON or CSV, up to 64 MiB. */
+/** Usage ingestion (docs/api.md §3): batches of readings as JSON or CSV, up to 64 MiB. */
 @Path("usages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Usage", description = "Readings in, current usage out")

@@ -76,7 +76,7 @@ final class Api {
     }
 
     /**
-     * Asserts the response is an error in the one shape of spec §1, on a single line, and
+     * Asserts the response is an error in the one shape of docs/api.md §1, on a single line, and
      * returns its {@code error} object.
      */
     static JsonObject assertError(HttpResponse<String> response, int status, String code) {

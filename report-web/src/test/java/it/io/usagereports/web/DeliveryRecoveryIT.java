@@ -25,7 +25,7 @@ import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.runs.RunGenerator;
-import io.usagereports.service.runs.RunLedger;
+import io.usagereports.service.runs.RunClaims;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.security.Actor;
@@ -90,7 +90,7 @@ class DeliveryRecoveryIT {
     RunService runs;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunPlanner planner;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The directory endpoints of spec §2: the tenant tree, users, access policies, API clients. */
+/** The directory endpoints of docs/api.md §2: the tenant tree, users, access policies, API clients. */
 class DirectoryIT {
 
     private static final Sandbox SANDBOX = Sandbox.create();

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way a request can be wrong gets the one error shape of spec §1, over raw HTTP,
+ * Every way a request can be wrong gets the one error shape of docs/api.md §1, over raw HTTP,
  * because report-client cannot even send most of these requests.
  */
 class ErrorShapeIT {

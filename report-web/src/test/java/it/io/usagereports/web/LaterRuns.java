@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usagereports.service.runs.OutputSize;
 import io.usagereports.service.runs.RunGenerator;
 import io.usagereports.service.runs.RunGenerator.PreparedAttempt;
-import io.usagereports.service.runs.RunLedger;
-import io.usagereports.service.runs.RunLedger.Claim;
-import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunClaims;
+import io.usagereports.service.runs.RunClaims.Claim;
+import io.usagereports.service.runs.RunClaims.Claimable;
 import io.usagereports.service.runs.RunPlanner;
 import java.time.Instant;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class LaterRuns {
     private LaterRuns() {
     }
 
-    static void saveAt(Instant later, UUID runId, RunLedger ledger, RunPlanner planner, RunGenerator generator)
+    static void saveAt(Instant later, UUID runId, RunClaims ledger, RunPlanner planner, RunGenerator generator)
             throws Exception {
         Claim claim = ledger.claim(new Claimable(runId, 0), "test-worker", later, later.plusSeconds(3600))
                 .orElseThrow();

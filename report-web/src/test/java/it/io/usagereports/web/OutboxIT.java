@@ -24,7 +24,7 @@ import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.runs.RunGenerator;
-import io.usagereports.service.runs.RunLedger;
+import io.usagereports.service.runs.RunClaims;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.security.Actor;
@@ -76,7 +76,7 @@ class OutboxIT {
     RunService runs;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunPlanner planner;

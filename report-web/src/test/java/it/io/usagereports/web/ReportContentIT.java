@@ -83,7 +83,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The content of {@code csv_v2_0} and {@code json_v2_0} reports (spec §3 and §6), for every kind
+ * The content of {@code csv_v2_0} and {@code json_v2_0} reports (docs/api.md §3 and §6), for every kind
  * and every level, compared with a computation written here, independently of the server: a
  * model of the tenant tree, its users, offering items and readings, and an expected-report
  * builder over that model.

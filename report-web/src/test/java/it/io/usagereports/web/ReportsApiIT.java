@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The report-definition endpoints of spec §4, called through report-client as users call them. */
+/** The report-definition endpoints of docs/api.md §4, called through report-client as users call them. */
 class ReportsApiIT {
 
     private static final Sandbox SANDBOX = Sandbox.create();

@@ -21,9 +21,9 @@ import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.runs.OutputSize;
-import io.usagereports.service.runs.RunLedger;
-import io.usagereports.service.runs.RunLedger.Claim;
-import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunClaims;
+import io.usagereports.service.runs.RunClaims.Claim;
+import io.usagereports.service.runs.RunClaims.Claimable;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.security.Actor;
@@ -74,7 +74,7 @@ class RunRecoveryIT {
     RunService runs;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunPlanner planner;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs and stored reports (spec §5) over HTTP, through report-client: what a script polling
+ * Runs and stored reports (docs/api.md §5) over HTTP, through report-client: what a script polling
  * for its report and downloading it relies on.
  */
 class RunsIT {

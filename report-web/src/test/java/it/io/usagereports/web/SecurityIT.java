@@ -41,7 +41,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec §1 "Who may see what" and §2 over real HTTP: forged and missing tokens, a tenant's
+ * docs/api.md §1 "Who may see what" and §2 over real HTTP: forged and missing tokens, a tenant's
  * token against another tenant's data, a read-only token writing, and secrets that never leak.
  */
 class SecurityIT {

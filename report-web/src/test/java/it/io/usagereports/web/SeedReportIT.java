@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page the project started from (shared/spec/seed-creating-a-usage-report.txt), replayed
- * byte for byte: the same request a platform script sends, the same answer it expects. Only
+ * The platform's "Creating a usage report" page, the example the project started from (its
+ * request and response are in docs/api.md, "Compatibility with the platform"), replayed byte for byte: the same request a platform script sends, the same answer it expects. Only
  * the IDs differ: the tenant and the two recipients must exist here, so they are this test's.
  */
 class SeedReportIT {

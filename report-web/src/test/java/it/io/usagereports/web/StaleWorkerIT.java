@@ -25,9 +25,9 @@ import io.usagereports.service.runs.OutputSize;
 import io.usagereports.service.runs.RunGenerator;
 import io.usagereports.service.runs.RunGenerator.PreparedAttempt;
 import io.usagereports.service.runs.RunJob;
-import io.usagereports.service.runs.RunLedger;
-import io.usagereports.service.runs.RunLedger.Claim;
-import io.usagereports.service.runs.RunLedger.Claimable;
+import io.usagereports.service.runs.RunClaims;
+import io.usagereports.service.runs.RunClaims.Claim;
+import io.usagereports.service.runs.RunClaims.Claimable;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.runs.RunWorker;
@@ -85,7 +85,7 @@ class StaleWorkerIT {
     RunService runs;
 
     @Inject
-    RunLedger ledger;
+    RunClaims ledger;
 
     @Inject
     RunPlanner planner;

@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Usage ingestion, offering items and current usage (spec §3), over HTTP. */
+/** Usage ingestion, offering items and current usage (docs/api.md §3), over HTTP. */
 class UsageIT {
 
     private static final Sandbox SANDBOX = Sandbox.create();

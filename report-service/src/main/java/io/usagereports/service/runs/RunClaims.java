@@ -1,7 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
-import io.usagereports.service.generation.ReportQueries;
+import io.usagereports.service.generation.GenerationQueries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * transaction that ends an attempt also removes what earlier, dead attempts left behind.
  */
 @ApplicationScoped
-public class RunLedger {
+public class RunClaims {
 
     @Resource(lookup = "jdbc/reportsNonTx")
     DataSource dataSource;
@@ -51,7 +51,7 @@ public class RunLedger {
 
     List<Claimable> claimable(Instant now, int limit) {
         try (Connection c = connection()) {
-            return RunStore.claimable(c, now, limit);
+            return RunRepository.claimable(c, now, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("Finding due runs failed", e);
         }
@@ -60,7 +60,7 @@ public class RunLedger {
     /** Claims the run for its next attempt, or empty if another worker claimed it first or it is not due. */
     public Optional<Claim> claim(Claimable run, String owner, Instant now, Instant leaseUntil) {
         try (Connection c = connection()) {
-            return RunStore.claim(c, run.runId(), run.attempt(), owner, now, leaseUntil)
+            return RunRepository.claim(c, run.runId(), run.attempt(), owner, now, leaseUntil)
                     ? Optional.of(new Claim(run.runId(), run.attempt() + 1)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Claiming run " + run.runId() + " failed", e);
@@ -70,7 +70,7 @@ public class RunLedger {
     /** Gives the run back untried to be claimed at once by any server; false if the attempt no longer held it. */
     boolean release(Claim claim) {
         try (Connection c = connection()) {
-            return RunStore.release(c, claim.runId(), claim.attempt());
+            return RunRepository.release(c, claim.runId(), claim.attempt());
         } catch (SQLException e) {
             throw new IllegalStateException("Releasing run " + claim.runId() + " failed", e);
         }
@@ -78,7 +78,7 @@ public class RunLedger {
 
     boolean extendLease(Claim claim, Instant leaseUntil) {
         try (Connection c = connection()) {
-            return RunStore.extendLease(c, claim.runId(), claim.attempt(), leaseUntil);
+            return RunRepository.extendLease(c, claim.runId(), claim.attempt(), leaseUntil);
         } catch (SQLException e) {
             throw new IllegalStateException("Extending the lease of run " + claim.runId() + " failed", e);
         }
@@ -93,15 +93,15 @@ public class RunLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean complete(Claim claim, Map<UUID, OutputSize> sizes, Instant now) {
         return inTransaction(c -> {
-            if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.SAVED, null, now, null, null)) {
+            if (!RunRepository.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.SAVED, null, now, null, null)) {
                 return false;
             }
             for (Map.Entry<UUID, OutputSize> e : sizes.entrySet()) {
-                RunStore.saveStored(c, e.getKey(), e.getValue(), claim.attempt());
+                RunRepository.saveStored(c, e.getKey(), e.getValue(), claim.attempt());
             }
-            RunStore.deleteChunksExcept(c, claim.runId(), claim.attempt());
-            ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
-            Optional<RunRecord> run = RunStore.run(c, claim.runId());
+            RunRepository.deleteChunksExcept(c, claim.runId(), claim.attempt());
+            GenerationQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
+            Optional<RunRow> run = RunRepository.run(c, claim.runId());
             run.ifPresent(r -> saved.fire(new RunSaved(r.id(), r.reportId(), now)));
             return true;
         });
@@ -111,12 +111,12 @@ public class RunLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean retryLater(Claim claim, Instant retryAt, String code, String message) {
         return inTransaction(c -> {
-            if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.QUEUED, retryAt, null, code,
+            if (!RunRepository.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.QUEUED, retryAt, null, code,
                     message)) {
                 return false;
             }
-            RunStore.deleteChunksExcept(c, claim.runId(), null);
-            ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
+            RunRepository.deleteChunksExcept(c, claim.runId(), null);
+            GenerationQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }
@@ -125,12 +125,12 @@ public class RunLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean fail(Claim claim, Instant now, String code, String message) {
         return inTransaction(c -> {
-            if (!RunStore.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.FAILED, null, now, code, message)) {
+            if (!RunRepository.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.FAILED, null, now, code, message)) {
                 return false;
             }
-            RunStore.failStored(c, claim.runId());
-            RunStore.deleteChunksExcept(c, claim.runId(), null);
-            ReportQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
+            RunRepository.failStored(c, claim.runId());
+            RunRepository.deleteChunksExcept(c, claim.runId(), null);
+            GenerationQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }

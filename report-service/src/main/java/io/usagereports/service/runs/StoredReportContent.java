@@ -16,15 +16,15 @@ import java.util.zip.GZIPInputStream;
  * The content of a saved stored report, read chunk by chunk when it is sent: a download of any
  * size holds one chunk in memory. Its name is the file name to offer the client.
  */
-public final class StoredContent {
+public final class StoredReportContent {
 
-    private final RunLedger ledger;
+    private final RunClaims ledger;
     private final UUID storedId;
     private final int attempt;
     private final String fileName;
     private final long compressedSize;
 
-    StoredContent(RunLedger ledger, UUID storedId, int attempt, String fileName, long compressedSize) {
+    StoredReportContent(RunClaims ledger, UUID storedId, int attempt, String fileName, long compressedSize) {
         this.ledger = ledger;
         this.storedId = storedId;
         this.attempt = attempt;
@@ -81,7 +81,7 @@ public final class StoredContent {
 
     private Optional<byte[]> fetch(int seq) {
         try (Connection c = ledger.connection()) {
-            return RunStore.chunk(c, storedId, attempt, seq);
+            return RunRepository.chunk(c, storedId, attempt, seq);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading stored report " + storedId + " failed", e);
         }

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * read from the connection once.
  */
 @ApplicationScoped
-public class UsageStore {
+public class UsageRepository {
 
     /** The user ID stored for a tenant's own readings (key columns cannot be NULL). */
     static final UUID NO_USER = new UUID(0, 0);

@@ -26,7 +26,7 @@ import java.util.UUID;
  * table of a run's rows, and the streaming of a report's readings ({@link ReportReadings}) with
  * its offering items alongside. Portable between H2 and PostgreSQL.
  */
-public final class ReportQueries {
+public final class GenerationQueries {
 
     private static final int INSERT_BATCH = 1000;
 
@@ -39,7 +39,7 @@ public final class ReportQueries {
             + " WHERE m.run_id = ? AND m.attempt = ?"
             + " ORDER BY m.row_no, m.depth, m.tenant_id, o.usage_name, o.edition";
 
-    private ReportQueries() {
+    private GenerationQueries() {
     }
 
     /**

@@ -15,14 +15,14 @@ import java.util.UUID;
  * {@code contentAttempt}. {@code size} is the compressed size, {@code contentSize} the size of
  * the content itself (unknown for outputs saved before it was recorded).
  */
-record StoredRecord(UUID id, UUID runId, UUID reportId, ReportFormat format, StoredStatus status, Instant createdAt,
+record StoredReportRow(UUID id, UUID runId, UUID reportId, ReportFormat format, StoredStatus status, Instant createdAt,
                     Long size, Long contentSize, Integer contentAttempt, String fileName) {
 
     static final String COLUMNS = "id, run_id, report_id, report_format, status, created_at, size, content_size,"
             + " content_attempt, file_name";
 
-    static StoredRecord read(ResultSet rs) throws SQLException {
-        return new StoredRecord(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class),
+    static StoredReportRow read(ResultSet rs) throws SQLException {
+        return new StoredReportRow(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class),
                 rs.getObject("report_id", UUID.class),
                 WireEnum.parse(ReportFormat.class, rs.getString("report_format")).orElseThrow(),
                 WireEnum.parse(StoredStatus.class, rs.getString("status")).orElseThrow(),

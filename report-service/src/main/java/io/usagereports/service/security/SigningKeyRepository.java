@@ -10,7 +10,7 @@ import java.util.List;
 /** The generated signing keys in the database, each access in a transaction of its own. */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
-public class SigningKeyStore {
+public class SigningKeyRepository {
 
     @PersistenceContext(unitName = "reports")
     EntityManager em;

@@ -14,13 +14,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The SQL of runs and stored reports, on a connection the caller owns. */
-final class RunStore {
+final class RunRepository {
 
-    private RunStore() {
+    private RunRepository() {
     }
 
-    static void insertRun(Connection c, RunRecord run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run (" + RunRecord.COLUMNS
+    static void insertRun(Connection c, RunRow run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run (" + RunRow.COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, run.id());
             s.setObject(2, run.reportId());
@@ -40,12 +40,12 @@ final class RunStore {
         }
     }
 
-    static void insertStored(Connection c, List<StoredRecord> stored) throws SQLException {
+    static void insertStored(Connection c, List<StoredReportRow> stored) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO stored_report (id, run_id, report_id,"
                 + " report_format, position, status, created_at, size, content_attempt, file_name)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
             for (int i = 0; i < stored.size(); i++) {
-                StoredRecord r = stored.get(i);
+                StoredReportRow r = stored.get(i);
                 s.setObject(1, r.id());
                 s.setObject(2, r.runId());
                 s.setObject(3, r.reportId());
@@ -60,24 +60,24 @@ final class RunStore {
         }
     }
 
-    static Optional<RunRecord> run(Connection c, UUID runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRecord.COLUMNS + " FROM report_run WHERE id = ?")) {
+    static Optional<RunRow> run(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRow.COLUMNS + " FROM report_run WHERE id = ?")) {
             s.setObject(1, runId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(RunRecord.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(RunRow.read(rs)) : Optional.empty();
             }
         }
     }
 
     /** A report's runs, newest first. */
-    static List<RunRecord> runs(Connection c, UUID reportId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRecord.COLUMNS
+    static List<RunRow> runs(Connection c, UUID reportId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRow.COLUMNS
                 + " FROM report_run WHERE report_id = ? ORDER BY created_at DESC, id")) {
             s.setObject(1, reportId);
-            List<RunRecord> runs = new ArrayList<>();
+            List<RunRow> runs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    runs.add(RunRecord.read(rs));
+                    runs.add(RunRow.read(rs));
                 }
             }
             return runs;
@@ -85,33 +85,33 @@ final class RunStore {
     }
 
     /** A report's stored outputs, newest run first, formats in the order the report lists them. */
-    static List<StoredRecord> storedOfReport(Connection c, UUID reportId) throws SQLException {
+    static List<StoredReportRow> storedOfReport(Connection c, UUID reportId) throws SQLException {
         return stored(c, "report_id = ? ORDER BY created_at DESC, run_id, position", reportId);
     }
 
-    static List<StoredRecord> storedOfRun(Connection c, UUID runId) throws SQLException {
+    static List<StoredReportRow> storedOfRun(Connection c, UUID runId) throws SQLException {
         return stored(c, "run_id = ? ORDER BY position", runId);
     }
 
-    static Optional<StoredRecord> stored(Connection c, UUID reportId, UUID storedId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredRecord.COLUMNS
+    static Optional<StoredReportRow> stored(Connection c, UUID reportId, UUID storedId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredReportRow.COLUMNS
                 + " FROM stored_report WHERE id = ? AND report_id = ?")) {
             s.setObject(1, storedId);
             s.setObject(2, reportId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(StoredRecord.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(StoredReportRow.read(rs)) : Optional.empty();
             }
         }
     }
 
-    private static List<StoredRecord> stored(Connection c, String condition, UUID id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredRecord.COLUMNS + " FROM stored_report WHERE "
+    private static List<StoredReportRow> stored(Connection c, String condition, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredReportRow.COLUMNS + " FROM stored_report WHERE "
                 + condition)) {
             s.setObject(1, id);
-            List<StoredRecord> stored = new ArrayList<>();
+            List<StoredReportRow> stored = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(StoredRecord.read(rs));
+                    stored.add(StoredReportRow.read(rs));
                 }
             }
             return stored;
@@ -119,7 +119,7 @@ final class RunStore {
     }
 
     /** Runs a worker may claim at {@code now}: due and queued, or running under an expired lease. */
-    static List<RunLedger.Claimable> claimable(Connection c, Instant now, int limit) throws SQLException {
+    static List<RunClaims.Claimable> claimable(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, attempt FROM report_run WHERE (status = ? AND due_at <= ?)"
                 + " OR (status = ? AND lease_expires_at < ?) ORDER BY due_at")) {
             s.setMaxRows(limit);
@@ -127,10 +127,10 @@ final class RunStore {
             s.setObject(2, Jdbc.utc(now));
             s.setString(3, RunStatus.RUNNING.wire());
             s.setObject(4, Jdbc.utc(now));
-            List<RunLedger.Claimable> found = new ArrayList<>();
+            List<RunClaims.Claimable> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new RunLedger.Claimable(rs.getObject(1, UUID.class), rs.getInt(2)));
+                    found.add(new RunClaims.Claimable(rs.getObject(1, UUID.class), rs.getInt(2)));
                 }
             }
             return found;

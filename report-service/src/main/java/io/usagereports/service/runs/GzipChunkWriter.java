@@ -10,11 +10,11 @@ import java.util.zip.GZIPOutputStream;
  * compression level: reports are large and repetitive, and generation time matters more than
  * the last few percent of size.
  */
-final class StoredOutput extends GZIPOutputStream {
+final class GzipChunkWriter extends GZIPOutputStream {
 
     private final ChunkedOutputStream chunks;
 
-    StoredOutput(ChunkedOutputStream chunks) throws IOException {
+    GzipChunkWriter(ChunkedOutputStream chunks) throws IOException {
         super(chunks, 1 << 16);
         this.chunks = chunks;
         def.setLevel(Deflater.BEST_SPEED);

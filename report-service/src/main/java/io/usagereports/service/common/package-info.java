@@ -1,0 +1,5 @@
+/**
+ * What the features share and no feature owns: the error carrier of use cases, the clock,
+ * lease keeping, HTML escaping, the name of this server instance.
+ */
+package io.usagereports.service.common;

@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks.
+ */
+package io.usagereports.web.health;
