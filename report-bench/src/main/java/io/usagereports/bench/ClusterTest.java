@@ -22,6 +22,7 @@ import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.DeliveryStatus;
 import io.usagereports.model.runs.ReportRun;
+import io.usagereports.model.runs.RunRequest;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.StoredReport;
 import jakarta.mail.AuthenticationFailedException;
@@ -48,12 +49,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -355,8 +358,9 @@ public final class ClusterTest {
                     List.of(recipients.get(2 * i).id(), recipients.get(2 * i + 1).id()), daily.parameters(),
                     daily.schedule(), null)).id());
         }
+        UUID[] ids = reports.toArray(UUID[]::new);
         await("both servers at work", Duration.ofMinutes(1), () -> queryLong("SELECT COUNT(DISTINCT split_part(claimed_by,"
-                + " '/', 2)) FROM report_run WHERE status = 'running'") >= 2);
+                + " '/', 2)) FROM report_run WHERE report_id = ANY(?) AND status = 'running'", (Object) ids) >= 2);
         Thread.sleep(1500);
         long pa = a.pid();
         long pb = b.pid();
@@ -364,6 +368,11 @@ public final class ClusterTest {
         b.signal("KILL");
         a.awaitGone(pa);
         b.awaitGone(pb);
+        // Deliveries claimed when both died, of runs saved before the kill. Only these may arrive twice (and then with
+        // one Message-ID): the SMTP server may have accepted a message whose record the kill prevented. Every other
+        // message is sent after the restart by live servers and must arrive exactly once.
+        Set<String> inFlight = queryStrings("SELECT message_id FROM report_delivery WHERE report_id = ANY(?)"
+                + " AND status = 'pending' AND lease_expires_at IS NOT NULL", (Object) ids);
         long t = System.nanoTime();
         Thread restartA = new Thread(() -> restart(a));
         restartA.start();
@@ -383,37 +392,58 @@ public final class ClusterTest {
         }
         Map<String, Integer> messages = messagesById(recipients);
         long missing = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) == 0).count();
-        long twice = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) > 1).count();
+        long twice = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) > 1
+                && !inFlight.contains(d.messageId())).count();
+        long twiceInFlight = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) > 1
+                && inFlight.contains(d.messageId())).count();
         long delivered = deliveries.stream().filter(d -> d.status() == DeliveryStatus.DELIVERED).count();
         long leftovers = leftoverRows();
         ok &= identical == reports.size() && deliveries.size() == 8 && delivered == 8 && missing == 0 && twice == 0
                 && leftovers == 0;
         report(new Result("d kill -9 of both servers mid-work, restart", ok, String.format(Locale.ROOT,
                 "%d send runs saved %.1f s after the restart, %d identical to the clean run, %d/%d deliveries"
-                        + " delivered, %d messages missing, %d twice, %d leftover rows",
-                reports.size(), seconds(t), identical, delivered, deliveries.size(), missing, twice, leftovers)));
+                        + " delivered, %d messages missing, %d twice (+%d of %d in flight at the kill, allowed with"
+                        + " one Message-ID), %d leftover rows", reports.size(), seconds(t), identical, delivered,
+                deliveries.size(), missing, twice, twiceInFlight, inFlight.size(), leftovers)));
     }
 
-    /** (e) SIGTERM of the server running a report: it hands the run over, and the other takes it within seconds. */
+    /**
+     * (e) SIGTERM of the server running a report: it hands the run over, and the other takes it within seconds.
+     * The report covers two months, so that it is still being written when the stopping server gets to hand
+     * it over (Liberty first lets requests in progress finish); it is compared with a clean run of itself.
+     */
     private void stopOfTheServerRunningAReport() throws Exception {
-        Report report = a.reports(credentials).createReport(daily());
+        Report twoMonths = daily();
+        ReportParameters p = twoMonths.parameters();
+        Report report = a.reports(credentials).createReport(new Report(null, null, ResultAction.SAVE, null,
+                new ReportParameters(p.tenantId(), p.level(), p.kind(), p.formats(),
+                        new Period(FIRST_DAY, FIRST_DAY.plusDays(61)), false, false), twoMonths.schedule(), null));
         UUID runId = a.reports(credentials).runs(report.id()).items().get(0).id();
         Server victim = awaitClaimer(runId);
         Server survivor = other(victim);
-        await("chunks written", Duration.ofMinutes(2), () -> chunks(runId, 1) > 0);
         long pid = victim.pid();
         victim.signal("TERM");
         Instant stopped = Instant.now();
-        await("the run claimed by " + survivor.name(), Duration.ofSeconds(leaseSeconds * 3L),
-                () -> attempt(runId) >= 2);
+        await("the run claimed by " + survivor.name() + " (or saved by " + victim.name() + " before it stopped)",
+                Duration.ofSeconds(leaseSeconds * 3L), () -> attempt(runId) >= 2
+                        || "saved".equals(queryString("SELECT status FROM report_run WHERE id = ?", runId)));
         double takeover = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
+        boolean handedOver = attempt(runId) >= 2;
         victim.awaitGone(pid);
         ReportRun run = awaitSaved(survivor, report.id(), Duration.ofMinutes(5));
-        String[] hash = hash(survivor, report.id(), survivor.reports(credentials).stored(report.id()).items().get(0).id());
-        boolean ok = hash[0].equals(cleanHash) && takeover < Math.min(5, leaseSeconds);
+        UUID stored = survivor.reports(credentials).stored(report.id()).items().get(0).id();
+        String[] hash = hash(survivor, report.id(), stored);
+        survivor.reports(credentials).runNow(report.id(), new RunRequest(null));
+        awaitSaved(survivor, report.id(), Duration.ofMinutes(5)); // the newest run: the clean one
+        UUID cleanStored = survivor.reports(credentials).stored(report.id()).items().get(0).id();
+        boolean identical = !cleanStored.equals(stored)
+                && hash[0].equals(hash(survivor, report.id(), cleanStored)[0]);
+        boolean ok = handedOver && identical && takeover < Math.min(5, leaseSeconds);
         report(new Result("e SIGTERM of the server running usage_daily", ok, String.format(Locale.ROOT,
-                "stopped %s, %s took over after %.1f s (lease %d s), %d attempts, %s", victim.name(), survivor.name(),
-                takeover, leaseSeconds, run.attempts(), hash[0].equals(cleanHash) ? "identical" : "DIFFERENT")));
+                "stopped %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s", victim.name(),
+                survivor.name(), takeover, leaseSeconds, run.attempts(), hash[1],
+                !handedOver ? "NOT HANDED OVER: saved before the stop" : identical ? "identical to a clean run"
+                        : "DIFFERENT from a clean run")));
         victim.start();
     }
 
@@ -603,6 +633,18 @@ public final class ClusterTest {
     private long queryLong(String sql, Object... params) {
         try (Connection c = db(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Set<String> queryStrings(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+            Set<String> found = new HashSet<>();
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+            return found;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
