@@ -43,6 +43,11 @@ public class ApiClientEntity {
         this.createdAt = now;
     }
 
+    /** Replaces the stored hash of the same secret (by a newer form of hash). */
+    void rehashSecret(String secretHash) {
+        this.secretHash = secretHash;
+    }
+
     /** The client as the API shows it; the secret only when it has just been made. */
     ApiClient toApiClient(String secret) {
         return new ApiClient(id, secret, tenantId, ApiClient.TYPE, ApiClient.AUTH_METHOD, new ApiClient.Data(name),

@@ -6,6 +6,7 @@ import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Role;
 import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
+import io.usagereports.service.security.ClientSecretHasher;
 import io.usagereports.service.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class ApiClientService {
 
     @Inject
     AccessGuard guard;
+
+    @Inject
+    ClientSecretHasher secrets;
 
     @Inject
     Clock clock;
@@ -57,7 +61,7 @@ public class ApiClientService {
                 DirectoryRules.required(request.tenantId(), "tenant_id"), "tenant_id");
         String secret = PasswordHasher.newSecret();
         ApiClientEntity client = new ApiClientEntity(UUID.randomUUID(), tenant.id(), actor.userId(), name,
-                PasswordHasher.hash(secret), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                secrets.hash(secret), clock.instant().truncatedTo(ChronoUnit.MICROS));
         directory.persist(client);
         return client.toApiClient(secret);
     }
@@ -65,9 +69,15 @@ public class ApiClientService {
     /** The client these credentials prove, with its creator's roles over the client's tenant. */
     public Optional<Authenticated> authenticate(String clientId, String secret) {
         Optional<ApiClientEntity> client = parse(clientId).flatMap(directory::client);
-        boolean matches = PasswordHasher.matches(secret, client.map(ApiClientEntity::secretHash).orElse(PasswordHasher.UNMATCHABLE));
-        if (client.isEmpty() || !matches) {
+        if (client.isEmpty()) {
+            secrets.matchNothing(secret);
             return Optional.empty();
+        }
+        if (!secrets.matches(secret, client.get().secretHash())) {
+            return Optional.empty();
+        }
+        if (!ClientSecretHasher.isCurrent(client.get().secretHash())) {
+            client.get().rehashSecret(secrets.hash(secret)); // a slow hash of an earlier version, proven once
         }
         TenantEntity tenant = directory.tenant(client.get().tenantId()).orElseThrow();
         Set<Role> roles = directory.grants(client.get().createdBy()).stream()
