@@ -1,6 +1,8 @@
 package io.usagereports.client;
 
 import io.usagereports.model.common.ApiError;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,6 +17,7 @@ public class ApiErrorException extends RuntimeException {
     private final String field;
     private final String info;
     private final Map<String, Object> context;
+    private final ApiError.ErrorBody body;
 
     public ApiErrorException(int status, ApiError.ErrorBody error) {
         super(status + " " + error.code() + ": " + error.message());
@@ -23,7 +26,10 @@ public class ApiErrorException extends RuntimeException {
         this.domain = error.domain();
         this.field = error.details() == null ? null : error.details().field();
         this.info = error.details() == null ? null : error.details().info();
-        this.context = error.context() == null ? Map.of() : Map.copyOf(error.context());
+        // Kept as sent, null values included (Map.copyOf would refuse them).
+        this.context = error.context() == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(error.context()));
+        this.body = error;
     }
 
     public int status() {
@@ -48,8 +54,16 @@ public class ApiErrorException extends RuntimeException {
         return info;
     }
 
-    /** Machine-readable facts, e.g. {@code expected_version} and {@code actual_version} of a conflict. */
+    /**
+     * Machine-readable facts, e.g. {@code expected_version} and {@code actual_version} of a
+     * conflict. JSON numbers arrive as {@link java.math.BigDecimal}: read them through {@link Number}.
+     */
     public Map<String, Object> context() {
         return context;
+    }
+
+    /** The error as the server sent it. */
+    ApiError error() {
+        return new ApiError(body);
     }
 }
