@@ -4,7 +4,6 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Role;
-import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.ClientSecretHasher;
 import io.usagereports.service.security.PasswordHasher;

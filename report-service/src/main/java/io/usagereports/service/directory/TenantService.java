@@ -3,7 +3,6 @@ package io.usagereports.service.directory;
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.service.common.ServiceException;
-import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -12,7 +12,6 @@ import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
-import io.usagereports.service.security.AccessGuard;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;

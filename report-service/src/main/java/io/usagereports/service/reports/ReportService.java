@@ -12,7 +12,7 @@ import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.schedule.ScheduleDefaults;
 import io.usagereports.service.schedule.ScheduleRule;
-import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

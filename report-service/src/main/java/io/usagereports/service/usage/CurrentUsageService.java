@@ -2,7 +2,7 @@ package io.usagereports.service.usage;
 
 import io.usagereports.model.usage.TenantUsage;
 import io.usagereports.service.directory.TenantEntity;
-import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.service.common.ServiceException;
-import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,7 +8,7 @@ import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.directory.DirectoryRepository;
 import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.directory.UserEntity;
-import io.usagereports.service.security.AccessGuard;
+import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

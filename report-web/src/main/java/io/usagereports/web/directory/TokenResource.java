@@ -5,7 +5,7 @@ import static io.usagereports.model.common.ErrorCodes.UNSUPPORTED_GRANT_TYPE;
 
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.directory.Token;
-import io.usagereports.service.security.TokenService;
+import io.usagereports.service.access.TokenService;
 import io.usagereports.web.errors.ApiException;
 import io.usagereports.web.security.BasicCredentials;
 import io.usagereports.web.security.PublicEndpoint;

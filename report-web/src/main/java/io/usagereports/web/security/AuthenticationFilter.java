@@ -1,7 +1,7 @@
 package io.usagereports.web.security;
 
-import io.usagereports.service.security.Logins;
-import io.usagereports.service.security.TokenService;
+import io.usagereports.service.access.Logins;
+import io.usagereports.service.access.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -13,7 +13,7 @@ import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.SigningKeys;
-import io.usagereports.service.security.TokenService;
+import io.usagereports.service.access.TokenService;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.URI;

@@ -1,12 +1,11 @@
-package io.usagereports.service.security;
+package io.usagereports.service.directory;
 
 import static io.usagereports.model.common.ErrorCodes.FORBIDDEN;
 import static io.usagereports.model.common.ErrorCodes.TENANT_ACCESS_DENIED;
 
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
-import io.usagereports.service.directory.DirectoryRepository;
-import io.usagereports.service.directory.TenantEntity;
+import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

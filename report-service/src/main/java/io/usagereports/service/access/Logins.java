@@ -1,6 +1,7 @@
-package io.usagereports.service.security;
+package io.usagereports.service.access;
 
 import io.usagereports.service.directory.UserService;
+import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,4 +1,4 @@
-package io.usagereports.service.security;
+package io.usagereports.service.access;
 
 import static io.usagereports.model.common.ErrorCodes.FORBIDDEN;
 import static io.usagereports.model.common.ErrorCodes.UNAUTHORIZED;
@@ -17,6 +17,8 @@ import io.usagereports.model.directory.Token;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.directory.ApiClientService;
+import io.usagereports.service.security.Actor;
+import io.usagereports.service.security.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
