@@ -8,7 +8,6 @@ import io.usagereports.client.UsageApi;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
@@ -144,8 +143,7 @@ public final class ClusterTest {
         Credentials admin = Credentials.login("admin", p.getProperty("cluster.password"));
         DirectoryApi directory = ReportsClient.directory(a.base().resolve("/api/2"), admin);
         this.root = directory.me().tenantId();
-        ApiClient client = directory.createClient(new ApiClient(null, null, root, ApiClient.TYPE, ApiClient.AUTH_METHOD,
-                new ApiClient.Data("cluster test"), null));
+        ApiClient client = directory.createClient(ApiClient.forTenant(root, "cluster test"));
         this.credentials = Credentials.client(client.clientId().toString(), client.clientSecret());
     }
 
@@ -197,11 +195,10 @@ public final class ClusterTest {
         int usages = Integer.parseInt(p.getProperty("cluster.usages", "10"));
         int days = 31;
         DirectoryApi directory = ReportsClient.directory(a.base().resolve("/api/2"), credentials);
-        partner = directory.createTenant(new Tenant(null, null, "cluster partner", TenantKind.PARTNER, root)).id();
+        partner = directory.createTenant(Tenant.partner("cluster partner", root)).id();
         customers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            customers.add(directory.createTenant(new Tenant(null, null, String.format("customer-%05d", i),
-                    TenantKind.CUSTOMER, partner)).id());
+            customers.add(directory.createTenant(Tenant.customer(String.format("customer-%05d", i), partner)).id());
         }
         UsageApi usage = ReportsClient.usage(b.base().resolve("/api/2"), credentials);
         long t = System.nanoTime();
@@ -223,10 +220,19 @@ public final class ClusterTest {
 
     /** The daily report every recovery case must reproduce, generated once with both servers undisturbed. */
     private Report daily() {
-        return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(partner, ReportLevel.ALL_CUSTOMERS, ReportKind.USAGE_DAILY,
-                        List.of(ReportFormat.CSV_V2_0), new Period(FIRST_DAY, FIRST_DAY.plusDays(30)), false, false),
-                new Schedule(ScheduleType.ONCE, null), null);
+        return Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder()
+                        .tenantId(partner)
+                        .level(ReportLevel.ALL_CUSTOMERS)
+                        .kind(ReportKind.USAGE_DAILY)
+                        .formats(List.of(ReportFormat.CSV_V2_0))
+                        .period(new Period(FIRST_DAY, FIRST_DAY.plusDays(30)))
+                        .hideZeroUsage(false)
+                        .showSkus(false)
+                        .build())
+                .schedule(Schedule.once())
+                .build();
     }
 
     private void reference() throws Exception {
@@ -257,11 +263,20 @@ public final class ClusterTest {
         for (int i = 0; i < 30; i++) {
             Server server = i % 2 == 0 ? a : b;
             boolean send = i < 10;
-            Report report = server.reports(credentials).createReport(new Report(null, null,
-                    send ? ResultAction.SEND : ResultAction.SAVE, send ? List.of(recipients.get(i).id()) : null,
-                    new ReportParameters(customers.get(i), ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY,
-                            List.of(ReportFormat.CSV_V2_0, ReportFormat.HTML), new Period(FIRST_DAY,
-                            FIRST_DAY.plusDays(30)), false, false), new Schedule(ScheduleType.ONCE, null), null));
+            Report report = server.reports(credentials).createReport(Report.builder()
+                    .resultAction(send ? ResultAction.SEND : ResultAction.SAVE)
+                    .recipients(send ? List.of(recipients.get(i).id()) : null)
+                    .parameters(ReportParameters.builder()
+                            .tenantId(customers.get(i))
+                            .level(ReportLevel.ITSELF)
+                            .kind(ReportKind.USAGE_SUMMARY)
+                            .formats(List.of(ReportFormat.CSV_V2_0, ReportFormat.HTML))
+                            .period(new Period(FIRST_DAY, FIRST_DAY.plusDays(30)))
+                            .hideZeroUsage(false)
+                            .showSkus(false)
+                            .build())
+                    .schedule(Schedule.once())
+                    .build());
             created.put(report.id(), server);
         }
         int runs = 0;
@@ -318,9 +333,18 @@ public final class ClusterTest {
         for (int i = 0; i < 200; i++) {
             ScheduleType type = i % 2 == 0 ? ScheduleType.DAILY : ScheduleType.MONTHLY;
             Server server = i % 4 < 2 ? a : b;
-            ids.add(server.reports(credentials).createReport(new Report(null, null, ResultAction.SAVE, null,
-                    new ReportParameters(customers.get(i), ReportLevel.ITSELF, ReportKind.USAGE_CURRENT,
-                            List.of(ReportFormat.CSV_V2_0), null, false, false), new Schedule(type, null), null)).id());
+            ids.add(server.reports(credentials).createReport(Report.builder()
+                    .resultAction(ResultAction.SAVE)
+                    .parameters(ReportParameters.builder()
+                            .tenantId(customers.get(i))
+                            .level(ReportLevel.ITSELF)
+                            .kind(ReportKind.USAGE_CURRENT)
+                            .formats(List.of(ReportFormat.CSV_V2_0))
+                            .hideZeroUsage(false)
+                            .showSkus(false)
+                            .build())
+                    .schedule(Schedule.of(type))
+                    .build()).id());
         }
         Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
         long t = System.nanoTime();
@@ -354,9 +378,10 @@ public final class ClusterTest {
         for (int i = 0; i < 4; i++) {
             Report daily = daily();
             Server server = i % 2 == 0 ? a : b;
-            reports.add(server.reports(credentials).createReport(new Report(null, null, ResultAction.SEND,
-                    List.of(recipients.get(2 * i).id(), recipients.get(2 * i + 1).id()), daily.parameters(),
-                    daily.schedule(), null)).id());
+            reports.add(server.reports(credentials).createReport(daily.toBuilder()
+                    .resultAction(ResultAction.SEND)
+                    .recipients(List.of(recipients.get(2 * i).id(), recipients.get(2 * i + 1).id()))
+                    .build()).id());
         }
         UUID[] ids = reports.toArray(UUID[]::new);
         await("both servers at work", Duration.ofMinutes(1), () -> queryLong("SELECT COUNT(DISTINCT split_part(claimed_by,"
@@ -415,9 +440,9 @@ public final class ClusterTest {
     private void stopOfTheServerRunningAReport() throws Exception {
         Report twoMonths = daily();
         ReportParameters p = twoMonths.parameters();
-        Report report = a.reports(credentials).createReport(new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(p.tenantId(), p.level(), p.kind(), p.formats(),
-                        new Period(FIRST_DAY, FIRST_DAY.plusDays(61)), false, false), twoMonths.schedule(), null));
+        Report report = a.reports(credentials).createReport(twoMonths.toBuilder()
+                .parameters(p.toBuilder().period(new Period(FIRST_DAY, FIRST_DAY.plusDays(61))).build())
+                .build());
         UUID runId = a.reports(credentials).runs(report.id()).items().get(0).id();
         Server victim = awaitClaimer(runId);
         Server survivor = other(victim);
@@ -520,8 +545,8 @@ public final class ClusterTest {
     /** A new user of {@code tenant}, with an address of its own. */
     private User recipient(UUID tenant) {
         String login = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        return ReportsClient.directory(a.base().resolve("/api/2"), credentials).createUser(new User(null, null, tenant,
-                login, new Contact(login + "@example.com", null, null)));
+        return ReportsClient.directory(a.base().resolve("/api/2"), credentials).createUser(User.of(tenant, login,
+                Contact.ofEmail(login + "@example.com")));
     }
 
     /** How many messages each Message-ID arrived in, over the recipients' mailboxes (IMAP). */

@@ -1,6 +1,6 @@
 package io.usagereports.client;
 
-import io.usagereports.model.common.WireJson;
+import io.usagereports.model.json.WireJson;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.ext.ContextResolver;

@@ -44,7 +44,7 @@ class ApiErrorMappingTest {
                 "context":{"expected_version":3,"actual_version":4}}}""");
 
         ApiErrorException e = catchThrowableOfType(ApiErrorException.class,
-                () -> reports.updateReport(REPORT, 3, new ReportUpdate(null, null, null)));
+                () -> reports.updateReport(REPORT, 3, ReportUpdate.empty()));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo(ErrorCodes.VERSION_CONFLICT);
@@ -125,7 +125,7 @@ class ApiErrorMappingTest {
                 "details":{"field":"parameters.timezone"},"context":{"allowed":null}}}""");
 
         Throwable thrown = catchThrowable(() -> reports.createReport(
-                new Report(null, null, ResultAction.SAVE, null, null, null, null)));
+                Report.builder().resultAction(ResultAction.SAVE).build()));
 
         assertThat(thrown).isInstanceOf(ApiErrorException.class);
         ApiErrorException e = (ApiErrorException) thrown;

@@ -60,11 +60,19 @@ class WireJsonTest {
         server.onJson("POST", "/api/2/reports", 200, REPORT_JSON);
         ReportsApi reports = reports();
 
-        reports.createReport(new Report(null, null, ResultAction.SEND, List.of(USER_1, USER_2),
-                new ReportParameters(TENANT, ReportLevel.ACCOUNTS, ReportKind.USAGE_SUMMARY,
-                        List.of(ReportFormat.CSV, ReportFormat.HTML),
-                        new Period(LocalDate.of(2017, 5, 1), LocalDate.of(2017, 5, 7)), null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.of(2017, 5, 8)));
+        reports.createReport(Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(USER_1, USER_2))
+                .parameters(ReportParameters.builder()
+                        .tenantId(TENANT)
+                        .level(ReportLevel.ACCOUNTS)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .formats(List.of(ReportFormat.CSV, ReportFormat.HTML))
+                        .period(new Period(LocalDate.of(2017, 5, 1), LocalDate.of(2017, 5, 7)))
+                        .build())
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.of(2017, 5, 8))
+                .build());
 
         Request request = server.requests("POST", "/api/2/reports").get(0);
         assertThat(request.header("Content-Type")).startsWith("application/json");
@@ -85,8 +93,8 @@ class WireJsonTest {
         DirectoryApi directory = ReportsClient.directory(server.base(), credentials);
         proxy = (AutoCloseable) directory;
 
-        Tenant created = directory.createTenant(new Tenant(null, null, "Acme", TenantKind.CUSTOMER,
-                UUID.fromString("00000000-0000-0000-0000-000000000001")));
+        Tenant created = directory.createTenant(
+                Tenant.customer("Acme", UUID.fromString("00000000-0000-0000-0000-000000000001")));
 
         String body = server.requests("POST", "/api/2/tenants").get(0).body();
         assertThat(body).doesNotContainPattern("\\s");

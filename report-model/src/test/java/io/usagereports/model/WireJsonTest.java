@@ -2,7 +2,12 @@ package io.usagereports.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usagereports.model.common.WireJson;
+import io.usagereports.model.json.WireJson;
+import io.usagereports.model.directory.ApiClient;
+import io.usagereports.model.directory.Contact;
+import io.usagereports.model.directory.Tenant;
+import io.usagereports.model.directory.TenantKind;
+import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -10,18 +15,23 @@ import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ReportRevision;
+import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.model.reports.Weekday;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WireJsonTest {
+
+    private static final UUID TENANT = UUID.fromString("ede9f834-70b3-476c-83d9-736f9f8c7dae");
 
     private final Jsonb jsonb = JsonbBuilder.create(WireJson.config());
 
@@ -53,12 +63,52 @@ class WireJsonTest {
 
     @Test
     void leavesAbsentFieldsOut() {
-        Report monthly = new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(null, null, ReportKind.USAGE_DAILY, null, null, null, null),
-                new Schedule(ScheduleType.MONTHLY, null), null);
+        Report monthly = Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().kind(ReportKind.USAGE_DAILY).build())
+                .schedule(Schedule.monthly())
+                .build();
 
         assertThat(jsonb.toJson(monthly)).isEqualTo(
                 "{\"parameters\":{\"kind\":\"usage_daily\"},\"result_action\":\"save\",\"schedule\":{\"type\":\"monthly\"}}");
+    }
+
+    @Test
+    void buildersAndFactoriesLeaveWhatTheyAreNotGivenAbsent() {
+        assertThat(Report.builder().build()).isEqualTo(new Report(null, null, null, null, null, null, null, null));
+        assertThat(seed.toBuilder().build()).isEqualTo(seed);
+        assertThat(ReportParameters.builder().build())
+                .isEqualTo(new ReportParameters(null, null, null, null, null, null, null, null));
+        assertThat(seed.parameters().toBuilder().build()).isEqualTo(seed.parameters());
+        assertThat(Schedule.monthly()).isEqualTo(new Schedule(ScheduleType.MONTHLY, null, null, null, null, null));
+        assertThat(Schedule.weekly().withEnabled(false).withTime(LocalTime.NOON).withDayOfMonth(3)
+                .withDayOfWeek(Weekday.FRIDAY).withTimezone("Europe/Berlin"))
+                .isEqualTo(new Schedule(ScheduleType.WEEKLY, false, LocalTime.NOON, 3, Weekday.FRIDAY, "Europe/Berlin"));
+        assertThat(Tenant.customer("Acme", TENANT)).isEqualTo(new Tenant(null, null, "Acme", TenantKind.CUSTOMER, TENANT));
+        assertThat(User.of(TENANT, "ann", Contact.ofEmail("ann@example.com")))
+                .isEqualTo(new User(null, null, TENANT, "ann", new Contact("ann@example.com", null, null)));
+        assertThat(ApiClient.forTenant(TENANT, "ci")).isEqualTo(new ApiClient(null, null, TENANT, ApiClient.TYPE,
+                ApiClient.AUTH_METHOD, new ApiClient.Data("ci"), null));
+
+        assertThat(jsonb.toJson(seed.toBuilder().build())).isEqualTo(jsonb.toJson(seed));
+        assertThat(jsonb.toJson(Schedule.daily().withTime(LocalTime.of(6, 15))))
+                .isEqualTo("{\"time\":\"06:15\",\"type\":\"daily\"}");
+        assertThat(jsonb.toJson(Tenant.partner("P", TENANT)))
+                .isEqualTo("{\"kind\":\"partner\",\"name\":\"P\",\"parent_id\":\"" + TENANT + "\"}");
+    }
+
+    @Test
+    void anUpdateSendsOnlyThePartsItChanges() {
+        assertThat(jsonb.toJson(ReportUpdate.empty())).isEqualTo("{}");
+        assertThat(ReportUpdate.builder().build()).isEqualTo(ReportUpdate.empty());
+        assertThat(jsonb.toJson(ReportUpdate.builder().kind(ReportKind.USAGE_SUMMARY).build()))
+                .isEqualTo("{\"parameters\":{\"kind\":\"usage_summary\"}}");
+        assertThat(jsonb.toJson(ReportUpdate.builder().enabled(false).build()))
+                .isEqualTo("{\"schedule\":{\"enabled\":false}}");
+        assertThat(ReportUpdate.builder().recipients(List.of(TENANT)).level(ReportLevel.ITSELF).showSkus(true)
+                .time(LocalTime.NOON).dayOfMonth(2).dayOfWeek(Weekday.MONDAY).timezone("UTC").build())
+                .isEqualTo(new ReportUpdate(List.of(TENANT), new ReportUpdate.Parameters(ReportLevel.ITSELF, null, null,
+                        true), new ReportUpdate.ScheduleChange(null, LocalTime.NOON, 2, Weekday.MONDAY, "UTC")));
     }
 
     @Test

@@ -4,7 +4,7 @@ import jakarta.json.bind.adapter.JsonbAdapter;
 
 /**
  * JSON-B adapter writing a {@link WireEnum} as its wire name. JSON-B resolves adapters by
- * their declared type arguments, so each enum has a concrete subclass in {@link WireJson}.
+ * their declared type arguments, so each enum has a concrete subclass in {@code io.usagereports.model.json.WireJson}.
  */
 public abstract class WireEnumAdapter<E extends Enum<E> & WireEnum> implements JsonbAdapter<E, String> {
 

@@ -20,6 +20,15 @@ public record ApiClient(
     public static final String TYPE = "api_client";
     public static final String AUTH_METHOD = "client_secret_basic";
 
+    /**
+     * A client to create for {@code tenantId}, named {@code clientName}: {@link #TYPE} with
+     * {@link #AUTH_METHOD}; {@code client_id}, {@code client_secret} and {@code created_by} are
+     * absent, assigned by the server.
+     */
+    public static ApiClient forTenant(UUID tenantId, String clientName) {
+        return new ApiClient(null, null, tenantId, TYPE, AUTH_METHOD, new Data(clientName), null);
+    }
+
     /** Descriptive data of the client. */
     public record Data(@JsonbProperty("client_name") String clientName) {
     }

@@ -43,7 +43,7 @@ public class InstallationStep {
         directory.persist(new TenantNameEntity(root.id(), now, ROOT_NAME));
         directory.persist(new InstallationEntity(root.id(), now));
         UserEntity admin = new UserEntity(UUID.randomUUID(), root.id(), DirectoryRules.login(login),
-                new Contact(DirectoryRules.email(email), null, null), now);
+                Contact.ofEmail(DirectoryRules.email(email)), now);
         admin.setPasswordHash(passwordHash);
         directory.persist(admin);
         directory.persist(new AccessPolicyEntity(admin.id(), root.id(), Role.ROOT_ADMIN));

@@ -91,11 +91,15 @@ public final class ReportRules {
         List<UUID> recipients = draft.recipients() == null ? List.of() : draft.recipients();
         checkRecipients(action, recipients);
 
-        return new Report(null, null, action, List.copyOf(recipients),
-                new ReportParameters(params.tenantId(), params.level(), kind, List.copyOf(formats), period,
+        return Report.builder()
+                .resultAction(action)
+                .recipients(List.copyOf(recipients))
+                .parameters(new ReportParameters(params.tenantId(), params.level(), kind, List.copyOf(formats), period,
                         Objects.requireNonNullElse(params.hideZeroUsage(), false),
-                        Objects.requireNonNullElse(params.showSkus(), false), params.timezone()),
-                newSchedule(schedule, defaults), draft.generationDate());
+                        Objects.requireNonNullElse(params.showSkus(), false), params.timezone()))
+                .schedule(newSchedule(schedule, defaults))
+                .generationDate(draft.generationDate())
+                .build();
     }
 
     /** A new report's schedule with its defaults, checked: a {@code once} report has no schedule fields. */

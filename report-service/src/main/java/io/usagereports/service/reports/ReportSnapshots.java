@@ -1,6 +1,6 @@
 package io.usagereports.service.reports;
 
-import io.usagereports.model.common.WireJson;
+import io.usagereports.model.json.WireJson;
 import io.usagereports.model.reports.Report;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -34,15 +34,22 @@ class ReportRulesTest {
     private static final Period MAY = new Period(LocalDate.parse("2017-05-01"), LocalDate.parse("2017-05-07"));
 
     private static Report once(ReportKind kind, Period period) {
-        return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(TENANT, ReportLevel.ACCOUNTS, kind, null, period, null, null),
-                new Schedule(ScheduleType.ONCE, null), null);
+        return Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().tenantId(TENANT).level(ReportLevel.ACCOUNTS).kind(kind)
+                        .period(period).build())
+                .schedule(Schedule.once())
+                .build();
     }
 
     private static Report monthly() {
-        return new Report(null, null, ResultAction.SEND, List.of(USER),
-                new ReportParameters(TENANT, ReportLevel.ALL_CUSTOMERS, ReportKind.USAGE_DAILY, null, null, null, null),
-                new Schedule(ScheduleType.MONTHLY, null), null);
+        return Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(USER))
+                .parameters(ReportParameters.builder().tenantId(TENANT).level(ReportLevel.ALL_CUSTOMERS)
+                        .kind(ReportKind.USAGE_DAILY).build())
+                .schedule(Schedule.monthly())
+                .build();
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> rejects(Runnable call, String code, String field) {
@@ -53,7 +60,7 @@ class ReportRulesTest {
     }
 
     private static Report withParams(Report r, ReportParameters p) {
-        return new Report(r.id(), r.version(), r.resultAction(), r.recipients(), p, r.schedule(), r.generationDate());
+        return r.toBuilder().parameters(p).build();
     }
 
     @Test
@@ -72,10 +79,21 @@ class ReportRulesTest {
     @Test
     void keepsTheOrderOfFormatsAndRecipients() {
         UUID other = UUID.randomUUID();
-        Report draft = new Report(null, null, ResultAction.SEND, List.of(other, USER),
-                new ReportParameters(TENANT, ReportLevel.ITSELF, ReportKind.USAGE_DAILY,
-                        List.of(ReportFormat.JSON_V2_0, ReportFormat.CSV), MAY, true, true),
-                new Schedule(ScheduleType.ONCE, false), LocalDate.parse("2017-05-08"));
+        Report draft = Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(other, USER))
+                .parameters(ReportParameters.builder()
+                        .tenantId(TENANT)
+                        .level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_DAILY)
+                        .formats(List.of(ReportFormat.JSON_V2_0, ReportFormat.CSV))
+                        .period(MAY)
+                        .hideZeroUsage(true)
+                        .showSkus(true)
+                        .build())
+                .schedule(Schedule.once().withEnabled(false))
+                .generationDate(LocalDate.parse("2017-05-08"))
+                .build();
 
         Report normalized = ReportRules.normalizeNew(draft, TODAY, DEFAULTS);
 
@@ -89,19 +107,19 @@ class ReportRulesTest {
     void requiresTheMandatoryFields() {
         Report full = once(ReportKind.USAGE_SUMMARY, MAY);
         ReportParameters p = full.parameters();
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, null, null, p, full.schedule(), null), TODAY, DEFAULTS),
+        rejects(() -> ReportRules.normalizeNew(full.toBuilder().resultAction(null).build(), TODAY, DEFAULTS),
                 "required_field", "result_action");
         rejects(() -> ReportRules.normalizeNew(withParams(full, null), TODAY, DEFAULTS), "required_field", "parameters");
-        rejects(() -> ReportRules.normalizeNew(withParams(full, new ReportParameters(null, p.level(), p.kind(),
-                null, MAY, null, null)), TODAY, DEFAULTS), "required_field", "parameters.tenant_id");
-        rejects(() -> ReportRules.normalizeNew(withParams(full, new ReportParameters(TENANT, null, p.kind(),
-                null, MAY, null, null)), TODAY, DEFAULTS), "required_field", "parameters.level");
-        rejects(() -> ReportRules.normalizeNew(withParams(full, new ReportParameters(TENANT, p.level(), null,
-                null, MAY, null, null)), TODAY, DEFAULTS), "required_field", "parameters.kind");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, null, p, null, null), TODAY, DEFAULTS),
+        rejects(() -> ReportRules.normalizeNew(withParams(full, p.toBuilder().tenantId(null).build()), TODAY,
+                DEFAULTS), "required_field", "parameters.tenant_id");
+        rejects(() -> ReportRules.normalizeNew(withParams(full, p.toBuilder().level(null).build()), TODAY, DEFAULTS),
+                "required_field", "parameters.level");
+        rejects(() -> ReportRules.normalizeNew(withParams(full, p.toBuilder().kind(null).build()), TODAY, DEFAULTS),
+                "required_field", "parameters.kind");
+        rejects(() -> ReportRules.normalizeNew(full.toBuilder().schedule(null).build(), TODAY, DEFAULTS),
                 "required_field", "schedule");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, null, p,
-                new Schedule(null, true), null), TODAY, DEFAULTS), "required_field", "schedule.type");
+        rejects(() -> ReportRules.normalizeNew(full.toBuilder().schedule(new Schedule(null, true)).build(), TODAY,
+                DEFAULTS), "required_field", "schedule.type");
     }
 
     @Test
@@ -129,36 +147,39 @@ class ReportRulesTest {
     @Test
     void aMonthlyReportHasNeitherPeriodNorGenerationDate() {
         Report monthly = monthly();
-        rejects(() -> ReportRules.normalizeNew(withParams(monthly, new ReportParameters(TENANT, ReportLevel.ITSELF,
-                ReportKind.USAGE_DAILY, null, MAY, null, null)), TODAY, DEFAULTS), "field_not_allowed", "parameters.period");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, List.of(USER),
-                monthly.parameters(), monthly.schedule(), TODAY), TODAY, DEFAULTS), "field_not_allowed", "generation_date");
+        rejects(() -> ReportRules.normalizeNew(withParams(monthly, ReportParameters.builder().tenantId(TENANT)
+                .level(ReportLevel.ITSELF).kind(ReportKind.USAGE_DAILY).period(MAY).build()), TODAY, DEFAULTS),
+                "field_not_allowed", "parameters.period");
+        rejects(() -> ReportRules.normalizeNew(monthly.toBuilder().generationDate(TODAY).build(), TODAY, DEFAULTS),
+                "field_not_allowed", "generation_date");
     }
 
     @Test
     void recipientsFollowTheResultAction() {
         Report monthly = monthly();
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, List.of(),
-                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "required_field", "recipients");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, null,
-                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "required_field", "recipients");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SAVE, List.of(USER),
-                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "field_not_allowed", "recipients");
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, List.of(USER, USER),
-                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "duplicate_value", "recipients[1]");
+        rejects(() -> ReportRules.normalizeNew(monthly.toBuilder().recipients(List.of()).build(), TODAY, DEFAULTS),
+                "required_field", "recipients");
+        rejects(() -> ReportRules.normalizeNew(monthly.toBuilder().recipients(null).build(), TODAY, DEFAULTS),
+                "required_field", "recipients");
+        rejects(() -> ReportRules.normalizeNew(monthly.toBuilder().resultAction(ResultAction.SAVE).build(), TODAY,
+                DEFAULTS), "field_not_allowed", "recipients");
+        rejects(() -> ReportRules.normalizeNew(monthly.toBuilder().recipients(List.of(USER, USER)).build(), TODAY,
+                DEFAULTS), "duplicate_value", "recipients[1]");
         List<UUID> tooMany = Collections.nCopies(ReportRules.MAX_RECIPIENTS + 1, USER);
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, ResultAction.SEND, tooMany,
-                monthly.parameters(), monthly.schedule(), null), TODAY, DEFAULTS), "invalid_value", "recipients");
+        rejects(() -> ReportRules.normalizeNew(monthly.toBuilder().recipients(tooMany).build(), TODAY, DEFAULTS),
+                "invalid_value", "recipients");
     }
 
     @Test
     void formatsAreNonEmptyAndDistinct() {
         Report draft = once(ReportKind.USAGE_SUMMARY, MAY);
-        rejects(() -> ReportRules.normalizeNew(withParams(draft, new ReportParameters(TENANT, ReportLevel.ITSELF,
-                ReportKind.USAGE_SUMMARY, List.of(), MAY, null, null)), TODAY, DEFAULTS), "invalid_value", "parameters.formats");
-        rejects(() -> ReportRules.normalizeNew(withParams(draft, new ReportParameters(TENANT, ReportLevel.ITSELF,
-                ReportKind.USAGE_SUMMARY, List.of(ReportFormat.HTML, ReportFormat.CSV, ReportFormat.HTML), MAY, null,
-                null)), TODAY, DEFAULTS), "duplicate_value", "parameters.formats[2]");
+        ReportParameters itself = ReportParameters.builder().tenantId(TENANT).level(ReportLevel.ITSELF)
+                .kind(ReportKind.USAGE_SUMMARY).period(MAY).build();
+        rejects(() -> ReportRules.normalizeNew(withParams(draft, itself.toBuilder().formats(List.of()).build()), TODAY,
+                DEFAULTS), "invalid_value", "parameters.formats");
+        rejects(() -> ReportRules.normalizeNew(withParams(draft, itself.toBuilder().formats(List.of(ReportFormat.HTML,
+                ReportFormat.CSV, ReportFormat.HTML)).build()), TODAY, DEFAULTS),
+                "duplicate_value", "parameters.formats[2]");
     }
 
     @Test
@@ -166,7 +187,7 @@ class ReportRulesTest {
         Report current = withId(ReportRules.normalizeNew(monthly(), TODAY, DEFAULTS));
 
         Report updated = ReportRules.applyUpdate(current,
-                new ReportUpdate(null, new ReportUpdate.Parameters(null, ReportKind.USAGE_SUMMARY, true, null), null));
+                ReportUpdate.builder().kind(ReportKind.USAGE_SUMMARY).hideZeroUsage(true).build());
 
         assertThat(updated.parameters().kind()).isEqualTo(ReportKind.USAGE_SUMMARY);
         assertThat(updated.parameters().hideZeroUsage()).isTrue();
@@ -174,86 +195,83 @@ class ReportRulesTest {
         assertThat(updated.parameters().showSkus()).isFalse();
         assertThat(updated.recipients()).isEqualTo(current.recipients());
         assertThat(updated.schedule()).isEqualTo(current.schedule());
-        assertThat(ReportRules.applyUpdate(current, new ReportUpdate(null, null, new ReportUpdate.ScheduleChange(false)))
+        assertThat(ReportRules.applyUpdate(current, ReportUpdate.builder().enabled(false).build())
                 .schedule().enabled()).isFalse();
     }
 
     @Test
     void onlyMonthlyReportsCanBeUpdated() {
         Report once = withId(ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY, DEFAULTS));
-        rejects(() -> ReportRules.applyUpdate(once, new ReportUpdate(null, null, null)), "not_updatable", null);
+        rejects(() -> ReportRules.applyUpdate(once, ReportUpdate.empty()), "not_updatable", null);
     }
 
     @Test
     void anUpdateKeepsTheRecipientRules() {
         Report current = withId(ReportRules.normalizeNew(monthly(), TODAY, DEFAULTS));
-        rejects(() -> ReportRules.applyUpdate(current, new ReportUpdate(List.of(), null, null)),
+        rejects(() -> ReportRules.applyUpdate(current, ReportUpdate.builder().recipients(List.of()).build()),
                 "required_field", "recipients");
         UUID other = UUID.randomUUID();
-        assertThat(ReportRules.applyUpdate(current, new ReportUpdate(List.of(other, USER), null, null)).recipients())
+        assertThat(ReportRules.applyUpdate(current, ReportUpdate.builder().recipients(List.of(other, USER)).build())
+                .recipients())
                 .containsExactly(other, USER);
     }
 
     private static Report withId(Report r) {
-        return new Report(UUID.randomUUID(), 1, r.resultAction(), r.recipients(), r.parameters(), r.schedule(),
-                r.generationDate());
+        return r.toBuilder().id(UUID.randomUUID()).version(1).build();
     }
 
     private static Report scheduled(Schedule schedule) {
-        Report m = monthly();
-        return new Report(null, null, m.resultAction(), m.recipients(), m.parameters(), schedule, null);
+        return monthly().toBuilder().schedule(schedule).build();
     }
 
     @Test
     void aScheduleIsEchoedWithItsDefaults() {
         ScheduleDefaults server = new ScheduleDefaults(3, LocalTime.parse("01:30"));
         Schedule monthly = ReportRules.normalizeNew(monthly(), TODAY, server).schedule();
-        assertThat(monthly).isEqualTo(new Schedule(ScheduleType.MONTHLY, true, LocalTime.parse("01:30"), 3, null, "UTC"));
-        Schedule weekly = ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.WEEKLY, null)), TODAY, server)
-                .schedule();
-        assertThat(weekly).isEqualTo(new Schedule(ScheduleType.WEEKLY, true, LocalTime.MIDNIGHT, null, Weekday.MONDAY,
-                "UTC"));
-        Schedule daily = ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.DAILY, false,
-                LocalTime.parse("06:15"), null, null, "Asia/Kathmandu")), TODAY, server).schedule();
-        assertThat(daily).isEqualTo(new Schedule(ScheduleType.DAILY, false, LocalTime.parse("06:15"), null, null,
-                "Asia/Kathmandu"));
+        assertThat(monthly).isEqualTo(Schedule.monthly().withEnabled(true).withTime(LocalTime.parse("01:30"))
+                .withDayOfMonth(3).withTimezone("UTC"));
+        Schedule weekly = ReportRules.normalizeNew(scheduled(Schedule.weekly()), TODAY, server).schedule();
+        assertThat(weekly).isEqualTo(Schedule.weekly().withEnabled(true).withTime(LocalTime.MIDNIGHT)
+                .withDayOfWeek(Weekday.MONDAY).withTimezone("UTC"));
+        Schedule daily = ReportRules.normalizeNew(scheduled(Schedule.daily().withEnabled(false)
+                .withTime(LocalTime.parse("06:15")).withTimezone("Asia/Kathmandu")), TODAY, server).schedule();
+        assertThat(daily).isEqualTo(Schedule.daily().withEnabled(false).withTime(LocalTime.parse("06:15"))
+                .withTimezone("Asia/Kathmandu"));
         Report once = ReportRules.normalizeNew(once(ReportKind.USAGE_SUMMARY, MAY), TODAY, server);
         assertThat(once.schedule()).isEqualTo(new Schedule(ScheduleType.ONCE, true));
     }
 
     @Test
     void scheduleFieldsAreCheckedNamingTheField() {
-        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, 29, null,
-                null)), TODAY, DEFAULTS), "invalid_value", "schedule.day_of_month");
-        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.DAILY, null, null, 2, null,
-                null)), TODAY, DEFAULTS), "field_not_allowed", "schedule.day_of_month");
-        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, null,
-                Weekday.FRIDAY, null)), TODAY, DEFAULTS), "field_not_allowed", "schedule.day_of_week");
-        rejects(() -> ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.WEEKLY, null, null, null, null,
-                "Europe/Atlantis")), TODAY, DEFAULTS), "invalid_value", "schedule.timezone")
+        rejects(() -> ReportRules.normalizeNew(scheduled(Schedule.monthly().withDayOfMonth(29)), TODAY, DEFAULTS),
+                "invalid_value", "schedule.day_of_month");
+        rejects(() -> ReportRules.normalizeNew(scheduled(Schedule.daily().withDayOfMonth(2)), TODAY, DEFAULTS),
+                "field_not_allowed", "schedule.day_of_month");
+        rejects(() -> ReportRules.normalizeNew(scheduled(Schedule.monthly().withDayOfWeek(Weekday.FRIDAY)), TODAY,
+                DEFAULTS), "field_not_allowed", "schedule.day_of_week");
+        rejects(() -> ReportRules.normalizeNew(scheduled(Schedule.weekly().withTimezone("Europe/Atlantis")), TODAY,
+                DEFAULTS), "invalid_value", "schedule.timezone")
                 .hasMessageContaining("IANA time zone name");
         Report once = once(ReportKind.USAGE_SUMMARY, MAY);
-        rejects(() -> ReportRules.normalizeNew(new Report(null, null, once.resultAction(), null, once.parameters(),
-                new Schedule(ScheduleType.ONCE, null, LocalTime.NOON, null, null, null), null), TODAY, DEFAULTS),
-                "field_not_allowed", "schedule.time");
+        rejects(() -> ReportRules.normalizeNew(once.toBuilder().schedule(Schedule.once().withTime(LocalTime.NOON))
+                .build(), TODAY, DEFAULTS), "field_not_allowed", "schedule.time");
         ReportParameters p = once.parameters();
-        rejects(() -> ReportRules.normalizeNew(withParams(once, new ReportParameters(p.tenantId(), p.level(), p.kind(),
-                null, MAY, null, null, "+02:00")), TODAY, DEFAULTS), "invalid_value", "parameters.timezone");
+        rejects(() -> ReportRules.normalizeNew(withParams(once, p.toBuilder().timezone("+02:00").build()), TODAY,
+                DEFAULTS), "invalid_value", "parameters.timezone");
     }
 
     @Test
     void aScheduledReportsDaysFollowItsScheduleUnlessItsParametersNameAZone() {
-        Report berlin = ReportRules.normalizeNew(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, null, null,
-                "Europe/Berlin")), TODAY, DEFAULTS);
+        Report berlin = ReportRules.normalizeNew(scheduled(Schedule.monthly().withTimezone("Europe/Berlin")), TODAY,
+                DEFAULTS);
         assertThat(ReportRules.effectiveZone(berlin)).hasToString("Europe/Berlin");
         assertThat(ReportRules.effectiveZone(once(ReportKind.USAGE_SUMMARY, MAY))).hasToString("UTC");
-        ReportUpdate toTokyo = new ReportUpdate(null, null, new ReportUpdate.ScheduleChange(null, LocalTime.parse("07:00"),
-                2, null, "Asia/Tokyo"));
+        ReportUpdate toTokyo = ReportUpdate.builder().time(LocalTime.parse("07:00")).dayOfMonth(2)
+                .timezone("Asia/Tokyo").build();
         Report moved = ReportRules.applyUpdate(berlin, toTokyo);
-        assertThat(moved.schedule()).isEqualTo(new Schedule(ScheduleType.MONTHLY, true, LocalTime.parse("07:00"), 2,
-                null, "Asia/Tokyo"));
-        rejects(() -> ReportRules.applyUpdate(berlin, new ReportUpdate(null, null,
-                new ReportUpdate.ScheduleChange(null, null, null, Weekday.MONDAY, null))), "field_not_allowed",
-                "schedule.day_of_week");
+        assertThat(moved.schedule()).isEqualTo(Schedule.monthly().withEnabled(true).withTime(LocalTime.parse("07:00"))
+                .withDayOfMonth(2).withTimezone("Asia/Tokyo"));
+        rejects(() -> ReportRules.applyUpdate(berlin, ReportUpdate.builder().dayOfWeek(Weekday.MONDAY).build()),
+                "field_not_allowed", "schedule.day_of_week");
     }
 }

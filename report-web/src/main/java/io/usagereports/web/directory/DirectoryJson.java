@@ -27,8 +27,7 @@ final class DirectoryJson {
     static Tenant readTenant(JsonObject body) {
         JsonFields root = JsonFields.of(body, DOMAIN);
         refuseReadOnly(root, "id", "version");
-        Tenant tenant = new Tenant(null, null, root.text("name"), root.enumValue("kind", TenantKind.class),
-                root.uuid("parent_id"));
+        Tenant tenant = Tenant.of(root.text("name"), root.enumValue("kind", TenantKind.class), root.uuid("parent_id"));
         root.rejectUnknown();
         return tenant;
     }
@@ -49,7 +48,7 @@ final class DirectoryJson {
             details = new Contact(contact.text("email"), contact.text("firstname"), contact.text("lastname"));
             contact.rejectUnknown();
         }
-        User user = new User(null, null, root.uuid("tenant_id"), root.text("login"), details);
+        User user = User.of(root.uuid("tenant_id"), root.text("login"), details);
         root.rejectUnknown();
         return user;
     }

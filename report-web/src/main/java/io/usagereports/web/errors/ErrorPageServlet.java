@@ -7,7 +7,7 @@ import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.common.ApiError.ErrorBody;
 import io.usagereports.model.common.ApiError.ErrorDetails;
-import io.usagereports.model.common.WireJson;
+import io.usagereports.model.json.WireJson;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;

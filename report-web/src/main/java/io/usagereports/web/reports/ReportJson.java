@@ -36,12 +36,13 @@ final class ReportJson {
     static Report readNew(JsonObject body) {
         JsonFields root = JsonFields.of(body, DOMAIN);
         refuse(root, READ_ONLY_FIELD, "is assigned by the server", List.of("id", "version", "next_run_at"));
-        Report report = new Report(null, null,
-                root.enumValue("result_action", ResultAction.class),
-                root.uuidList("recipients"),
-                readParameters(root.object("parameters")),
-                readSchedule(root.object("schedule")),
-                root.date("generation_date"));
+        Report report = Report.builder()
+                .resultAction(root.enumValue("result_action", ResultAction.class))
+                .recipients(root.uuidList("recipients"))
+                .parameters(readParameters(root.object("parameters")))
+                .schedule(readSchedule(root.object("schedule")))
+                .generationDate(root.date("generation_date"))
+                .build();
         root.rejectUnknown();
         return report;
     }

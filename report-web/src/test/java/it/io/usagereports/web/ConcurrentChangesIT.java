@@ -65,8 +65,8 @@ class ConcurrentChangesIT {
         for (int i = 0; i < CLIENTS; i++) {
             boolean flip = i % 2 == 0;
             calls.add(() -> {
-                api.updateReport(report.id(), 1, new ReportUpdate(null, new ReportUpdate.Parameters(
-                        flip ? ReportLevel.ITSELF : ReportLevel.ALL_PARTNERS, null, null, null), null));
+                api.updateReport(report.id(), 1,
+                        ReportUpdate.builder().level(flip ? ReportLevel.ITSELF : ReportLevel.ALL_PARTNERS).build());
                 return 200;
             });
         }
@@ -86,7 +86,7 @@ class ConcurrentChangesIT {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             calls.add(() -> {
-                api.updateReport(report.id(), (String) null, new ReportUpdate(null, null, null));
+                api.updateReport(report.id(), (String) null, ReportUpdate.empty());
                 return 200;
             });
         }
@@ -118,7 +118,7 @@ class ConcurrentChangesIT {
                             return 204;
                         }
                         : () -> {
-                            api.updateReport(report.id(), 1, new ReportUpdate(null, null, null));
+                            api.updateReport(report.id(), 1, ReportUpdate.empty());
                             return 200;
                         });
             }

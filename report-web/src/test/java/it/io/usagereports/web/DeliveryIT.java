@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
@@ -15,7 +14,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.DeliveryStatus;
 import io.usagereports.model.runs.DeliveryTransport;
@@ -59,8 +57,7 @@ class DeliveryIT {
     @BeforeAll
     static void data() {
         sandbox = Sandbox.create();
-        acme = sandbox.directory.createTenant(new Tenant(null, null, "Acme", TenantKind.CUSTOMER,
-                sandbox.partner.id())).id();
+        acme = sandbox.directory.createTenant(Tenant.customer("Acme", sandbox.partner.id())).id();
         sandbox.usage().ingest(new UsageBatch(List.of(
                 new UsageReading(acme, "storage", null, null, 1L << 30, Instant.parse("2017-05-01T12:00:00Z")),
                 new UsageReading(acme, "storage", null, null, 3L << 30, Instant.parse("2017-05-06T12:00:00Z")))));
@@ -68,10 +65,19 @@ class DeliveryIT {
 
     /** The seed's report: a usage summary of the sandbox's accounts, sent as csv and html. */
     private static Report sendReport(List<UUID> recipients) {
-        return sandbox.reports.createReport(new Report(null, null, ResultAction.SEND, recipients,
-                new ReportParameters(sandbox.partner.id(), ReportLevel.ACCOUNTS, ReportKind.USAGE_SUMMARY,
-                        List.of(ReportFormat.CSV, ReportFormat.HTML), SEED_PERIOD, null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.parse("2017-05-08")));
+        return sandbox.reports.createReport(Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(recipients)
+                .parameters(ReportParameters.builder()
+                        .tenantId(sandbox.partner.id())
+                        .level(ReportLevel.ACCOUNTS)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .formats(List.of(ReportFormat.CSV, ReportFormat.HTML))
+                        .period(SEED_PERIOD)
+                        .build())
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.parse("2017-05-08"))
+                .build());
     }
 
     @Test
@@ -216,9 +222,13 @@ class DeliveryIT {
         assertFails(() -> stranger.reports.resend(report.id(), run.id(), null), 404, ErrorCodes.NOT_FOUND);
 
         // A saved report without recipients has no one to send to unless the request names someone.
-        Report saved = sandbox.reports.createReport(new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(acme, ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY, null, SEED_PERIOD, null, null),
-                new Schedule(ScheduleType.ONCE, null), null));
+        ReportParameters acmeSummary = ReportParameters.builder().tenantId(acme).level(ReportLevel.ITSELF)
+                .kind(ReportKind.USAGE_SUMMARY).period(SEED_PERIOD).build();
+        Report saved = sandbox.reports.createReport(Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(acmeSummary)
+                .schedule(Schedule.once())
+                .build());
         ReportRun savedRun = awaitSaved(saved.id());
         assertFails(() -> sandbox.reports.resend(saved.id(), savedRun.id(), null), 400, ErrorCodes.REQUIRED_FIELD,
                 "recipients");
@@ -226,9 +236,13 @@ class DeliveryIT {
                 .hasSize(1);
 
         // A run that is not saved yet cannot be sent.
-        Report later = sandbox.reports.createReport(new Report(null, null, ResultAction.SEND, List.of(erin.id()),
-                new ReportParameters(acme, ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY, null, SEED_PERIOD, null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3)));
+        Report later = sandbox.reports.createReport(Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(erin.id()))
+                .parameters(acmeSummary)
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3))
+                .build());
         UUID queued = sandbox.reports.runs(later.id()).items().get(0).id();
         assertFails(() -> sandbox.reports.resend(later.id(), queued, null), 409, ErrorCodes.NOT_READY);
     }

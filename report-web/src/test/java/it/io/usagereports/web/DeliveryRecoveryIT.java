@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
@@ -15,7 +14,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.DeliveryStatus;
 import io.usagereports.service.delivery.DeliveryRepository;
@@ -217,19 +215,25 @@ class DeliveryRecoveryIT {
     /** A send report to {@code count} new users, its run saved "later": its deliveries wait for this test. */
     private Sent savedSendReport(Actor admin, int count) throws Exception {
         UUID root = admin.grants().get(0).tenantId();
-        Tenant partner = tenants.create(admin, new Tenant(null, null, "delivery partner", TenantKind.PARTNER, root));
+        Tenant partner = tenants.create(admin, Tenant.partner("delivery partner", root));
         List<User> recipients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String login = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            recipients.add(users.create(admin, new User(null, null, partner.id(), login,
-                    new Contact(login + "@example.com", null, null))));
+            recipients.add(users.create(admin, User.of(partner.id(), login, Contact.ofEmail(login + "@example.com"))));
         }
-        Report report = reports.create(admin, new Report(null, null, ResultAction.SEND,
-                recipients.stream().map(User::id).toList(),
-                new ReportParameters(partner.id(), ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY,
-                        List.of(ReportFormat.CSV_V2_0), new Period(LocalDate.parse("2026-01-01"),
-                        LocalDate.parse("2026-01-31")), null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+        Report report = reports.create(admin, Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(recipients.stream().map(User::id).toList())
+                .parameters(ReportParameters.builder()
+                        .tenantId(partner.id())
+                        .level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .formats(List.of(ReportFormat.CSV_V2_0))
+                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                        .build())
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                .build());
         UUID runId = runs.runs(admin, report.id()).get(0).id();
         LaterRuns.saveAt(later, runId, ledger, planner, generator);
         return new Sent(report.id(), runId, recipients);

@@ -29,7 +29,7 @@ class DirectoryIT {
     private final DirectoryApi directory = SANDBOX.directory;
 
     private Tenant create(String name, TenantKind kind, UUID parent) {
-        return directory.createTenant(new Tenant(null, null, name, kind, parent));
+        return directory.createTenant(Tenant.of(name, kind, parent));
     }
 
     private static String newLogin() {
@@ -88,19 +88,18 @@ class DirectoryIT {
     void usersHaveUniqueLoginsAndNeverShowTheirPassword() {
         UUID customer = create("c", TenantKind.CUSTOMER, SANDBOX.partner.id()).id();
         String login = newLogin();
-        User created = directory.createUser(new User(null, null, customer, login,
-                new Contact("ann@example.com", "Ann", "Lee")));
+        User created = directory.createUser(User.of(customer, login, new Contact("ann@example.com", "Ann", "Lee")));
 
         assertThat(created.id()).isNotNull();
         assertThat(created.contact()).isEqualTo(new Contact("ann@example.com", "Ann", "Lee"));
         assertThat(directory.getUser(created.id())).isEqualTo(created);
-        assertFails(() -> directory.createUser(new User(null, null, customer, login,
-                new Contact("other@example.com", null, null))), 409, "duplicate", "login");
-        assertFails(() -> directory.createUser(new User(null, null, customer, "has space",
-                new Contact("x@example.com", null, null))), 400, "invalid_value", "login");
-        assertFails(() -> directory.createUser(new User(null, null, customer, newLogin(),
-                new Contact("not-an-address", null, null))), 400, "invalid_value", "contact.email");
-        assertFails(() -> directory.createUser(new User(null, null, customer, newLogin(), null)), 400,
+        assertFails(() -> directory.createUser(User.of(customer, login, Contact.ofEmail("other@example.com"))),
+                409, "duplicate", "login");
+        assertFails(() -> directory.createUser(User.of(customer, "has space", Contact.ofEmail("x@example.com"))),
+                400, "invalid_value", "login");
+        assertFails(() -> directory.createUser(User.of(customer, newLogin(), Contact.ofEmail("not-an-address"))),
+                400, "invalid_value", "contact.email");
+        assertFails(() -> directory.createUser(User.of(customer, newLogin(), null)), 400,
                 "required_field", "contact");
         assertFails(() -> directory.setPassword(created.id(), new PasswordChange("short")), 400, "invalid_value",
                 "password");
@@ -111,8 +110,7 @@ class DirectoryIT {
     void aUserWithAPasswordAndARoleCanSignInAndMakeClients() {
         UUID customer = create("c", TenantKind.CUSTOMER, SANDBOX.partner.id()).id();
         String login = newLogin();
-        UUID user = directory.createUser(new User(null, null, customer, login,
-                new Contact("bo@example.com", null, null))).id();
+        UUID user = directory.createUser(User.of(customer, login, Contact.ofEmail("bo@example.com"))).id();
         directory.setPassword(user, new PasswordChange("bo's long password"));
 
         AccessPolicies policies = directory.replaceAccessPolicies(user, new AccessPolicies(List.of(

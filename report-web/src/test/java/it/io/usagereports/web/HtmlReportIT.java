@@ -3,7 +3,6 @@ package it.io.usagereports.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -12,7 +11,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.model.usage.OfferingItems;
@@ -42,10 +40,8 @@ class HtmlReportIT {
     @Test
     void theHtmlReportRendersAsASelfContainedPageInChromium() throws Exception {
         Sandbox sandbox = Sandbox.create();
-        UUID acme = sandbox.directory.createTenant(new Tenant(null, null, "Acme <Storage> & Co", TenantKind.CUSTOMER,
-                sandbox.partner.id())).id();
-        UUID globex = sandbox.directory.createTenant(new Tenant(null, null, "Globex", TenantKind.CUSTOMER,
-                sandbox.partner.id())).id();
+        UUID acme = sandbox.directory.createTenant(Tenant.customer("Acme <Storage> & Co", sandbox.partner.id())).id();
+        UUID globex = sandbox.directory.createTenant(Tenant.customer("Globex", sandbox.partner.id())).id();
         sandbox.usage().replaceOfferingItems(acme, new OfferingItems(List.of(
                 new OfferingItem("Cloud storage", "storage", null, "bytes", "infra", "ST-100", null, null))));
         sandbox.usage().replaceOfferingItems(globex, new OfferingItems(List.of(
@@ -58,11 +54,19 @@ class HtmlReportIT {
             readings.add(new UsageReading(globex, "storage", null, null, 3L * (1L << 30) / 2, at));
         }
         sandbox.usage().ingest(new UsageBatch(readings));
-        Report report = sandbox.reports.createReport(new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(sandbox.partner.id(), ReportLevel.ALL_CUSTOMERS, ReportKind.USAGE_BREAKDOWN,
-                        List.of(ReportFormat.HTML), new Period(LocalDate.parse("2026-02-01"),
-                        LocalDate.parse("2026-02-05")), false, true),
-                new Schedule(ScheduleType.ONCE, null), null));
+        Report report = sandbox.reports.createReport(Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder()
+                        .tenantId(sandbox.partner.id())
+                        .level(ReportLevel.ALL_CUSTOMERS)
+                        .kind(ReportKind.USAGE_BREAKDOWN)
+                        .formats(List.of(ReportFormat.HTML))
+                        .period(new Period(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-05")))
+                        .hideZeroUsage(false)
+                        .showSkus(true)
+                        .build())
+                .schedule(Schedule.once())
+                .build());
         StoredReport stored = awaitSaved(sandbox, report.id());
 
         Files.createDirectories(OUT);

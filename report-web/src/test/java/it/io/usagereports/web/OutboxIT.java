@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
@@ -14,7 +13,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.DeliveryStatus;
 import io.usagereports.model.runs.DeliveryTransport;
@@ -100,15 +98,23 @@ class OutboxIT {
     void withoutAnSmtpServerEachMessageIsWrittenWholeIntoTheOutbox() throws Exception {
         Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
         UUID root = admin.grants().get(0).tenantId();
-        Tenant partner = tenants.create(admin, new Tenant(null, null, "Outbox Partner", TenantKind.PARTNER, root));
+        Tenant partner = tenants.create(admin, Tenant.partner("Outbox Partner", root));
         String login = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        User alice = users.create(admin, new User(null, null, partner.id(), login,
+        User alice = users.create(admin, User.of(partner.id(), login,
                 new Contact(login + "@example.com", "Alice", "Smith")));
-        Report report = reports.create(admin, new Report(null, null, ResultAction.SEND, List.of(alice.id()),
-                new ReportParameters(partner.id(), ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY,
-                        List.of(ReportFormat.CSV, ReportFormat.JSON_V2_0), new Period(LocalDate.parse("2026-01-01"),
-                        LocalDate.parse("2026-01-31")), null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+        Report report = reports.create(admin, Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(alice.id()))
+                .parameters(ReportParameters.builder()
+                        .tenantId(partner.id())
+                        .level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .formats(List.of(ReportFormat.CSV, ReportFormat.JSON_V2_0))
+                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                        .build())
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                .build());
         UUID runId = runs.runs(admin, report.id()).get(0).id();
         Instant later = Instant.now().plusSeconds(3 * 86_400).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LaterRuns.saveAt(later, runId, ledger, planner, generator);

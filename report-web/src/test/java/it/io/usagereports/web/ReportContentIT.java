@@ -32,7 +32,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.model.usage.OfferingItems;
 import io.usagereports.model.usage.UsageBatch;
@@ -772,7 +771,7 @@ class ReportContentIT {
         }
 
         Node tenant(Node parent, TenantKind kind, String name) {
-            Node node = new Node(SANDBOX.directory.createTenant(new Tenant(null, null, name, kind, parent.id)),
+            Node node = new Node(SANDBOX.directory.createTenant(Tenant.of(name, kind, parent.id)),
                     parent.depth + 1);
             parent.children.add(node);
             tenants.add(node);
@@ -784,7 +783,7 @@ class ReportContentIT {
             String letters = rnd.ints(6, 'a', 'z' + 1)
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             String login = letters + "." + UUID.randomUUID().toString().substring(0, 8);
-            User created = SANDBOX.directory.createUser(new User(null, null, tenant.id, login,
+            User created = SANDBOX.directory.createUser(User.of(tenant.id, login,
                     new Contact(login + "@example.com", "Report", "Reader")));
             Account account = new Account(created.id(), created.login(), tenant);
             tenant.users.add(account);
@@ -930,10 +929,20 @@ class ReportContentIT {
 
         /** Runs right away (once, no generation date), saved, in both machine-readable formats. */
         Report definition(UUID subject) {
-            return new Report(null, null, ResultAction.SAVE, null,
-                    new ReportParameters(subject, level, kind, List.of(ReportFormat.CSV_V2_0, ReportFormat.JSON_V2_0),
-                            period, hideZeroUsage, showSkus, zone == null ? null : zone.getId()),
-                    new Schedule(ScheduleType.ONCE, null), null);
+            return Report.builder()
+                    .resultAction(ResultAction.SAVE)
+                    .parameters(ReportParameters.builder()
+                            .tenantId(subject)
+                            .level(level)
+                            .kind(kind)
+                            .formats(List.of(ReportFormat.CSV_V2_0, ReportFormat.JSON_V2_0))
+                            .period(period)
+                            .hideZeroUsage(hideZeroUsage)
+                            .showSkus(showSkus)
+                            .timezone(zone == null ? null : zone.getId())
+                            .build())
+                    .schedule(Schedule.once())
+                    .build();
         }
 
         ZoneId zoneOrUtc() {

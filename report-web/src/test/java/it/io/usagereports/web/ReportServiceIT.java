@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportLevel;
@@ -59,8 +58,8 @@ class ReportServiceIT {
     /** A new customer under a new partner under the root. */
     private UUID newCustomer(Actor admin) {
         UUID root = admin.grants().get(0).tenantId();
-        Tenant partner = tenants.create(admin, new Tenant(null, null, "partner", TenantKind.PARTNER, root));
-        return tenants.create(admin, new Tenant(null, null, "customer", TenantKind.CUSTOMER, partner.id())).id();
+        Tenant partner = tenants.create(admin, Tenant.partner("partner", root));
+        return tenants.create(admin, Tenant.customer("customer", partner.id())).id();
     }
 
     @Resource(lookup = "jdbc/reports")
@@ -95,12 +94,12 @@ class ReportServiceIT {
     void aRefusedUpdateRollsBackAndLeavesNoVersionBehind() {
         Actor admin = admin();
         UUID customer = newCustomer(admin);
-        UUID recipient = users.create(admin, new User(null, null, customer, "u" + UUID.randomUUID().toString()
-                .substring(0, 8), new Contact("someone@example.com", null, null))).id();
+        UUID recipient = users.create(admin, User.of(customer, "u" + UUID.randomUUID().toString()
+                .substring(0, 8), Contact.ofEmail("someone@example.com"))).id();
         Report created = reports.create(admin, ReportTestData.monthlySend(customer, recipient));
 
-        assertThatThrownBy(() -> reports.update(admin, created.id(), 1, new ReportUpdate(List.of(),
-                new ReportUpdate.Parameters(ReportLevel.ITSELF, null, null, null), null)))
+        assertThatThrownBy(() -> reports.update(admin, created.id(), 1,
+                ReportUpdate.builder().recipients(List.of()).level(ReportLevel.ITSELF).build()))
                 .isInstanceOf(ServiceException.class)
                 .hasFieldOrPropertyWithValue("code", "required_field");
 
@@ -112,7 +111,7 @@ class ReportServiceIT {
     void aDeleteRemovesTheReportWithItsWholeHistory() {
         Actor admin = admin();
         Report created = reports.create(admin, ReportTestData.monthlySave(newCustomer(admin)));
-        reports.update(admin, created.id(), null, new ReportUpdate(null, null, null));
+        reports.update(admin, created.id(), null, ReportUpdate.empty());
 
         reports.delete(admin, created.id(), 2);
 

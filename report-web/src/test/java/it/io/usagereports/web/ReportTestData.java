@@ -7,7 +7,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,20 +20,30 @@ final class ReportTestData {
     }
 
     static Report monthlySave(UUID tenant) {
-        return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(tenant, ReportLevel.ALL_CUSTOMERS, ReportKind.USAGE_DAILY, null, null, null, null),
-                new Schedule(ScheduleType.MONTHLY, null), null);
+        return Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ALL_CUSTOMERS)
+                        .kind(ReportKind.USAGE_DAILY).build())
+                .schedule(Schedule.monthly())
+                .build();
     }
 
     static Report monthlySend(UUID tenant, UUID... recipients) {
-        return new Report(null, null, ResultAction.SEND, List.of(recipients),
-                new ReportParameters(tenant, ReportLevel.ACCOUNTS, ReportKind.USAGE_SUMMARY, null, null, null, null),
-                new Schedule(ScheduleType.MONTHLY, null), null);
+        return Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(recipients))
+                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ACCOUNTS)
+                        .kind(ReportKind.USAGE_SUMMARY).build())
+                .schedule(Schedule.monthly())
+                .build();
     }
 
     static Report onceSave(UUID tenant, ReportKind kind, Period period) {
-        return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(tenant, ReportLevel.ITSELF, kind, null, period, null, null),
-                new Schedule(ScheduleType.ONCE, null), null);
+        return Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ITSELF).kind(kind)
+                        .period(period).build())
+                .schedule(Schedule.once())
+                .build();
     }
 }

@@ -65,12 +65,12 @@ class ReportsApiIT {
         ReportParameters p = valid.parameters();
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
-        assertFails(() -> api.createReport(new Report(null, null, null, null, p, valid.schedule(), null)),
+        assertFails(() -> api.createReport(valid.toBuilder().resultAction(null).build()),
                 400, "required_field", "result_action");
-        assertFails(() -> api.createReport(new Report(null, null, ResultAction.SEND, null, p, valid.schedule(), null)),
+        assertFails(() -> api.createReport(valid.toBuilder().resultAction(ResultAction.SEND).build()),
                 400, "required_field", "recipients");
-        assertFails(() -> api.createReport(new Report(null, null, ResultAction.SAVE, List.of(UUID.randomUUID()), p,
-                valid.schedule(), null)), 400, "field_not_allowed", "recipients");
+        assertFails(() -> api.createReport(valid.toBuilder().recipients(List.of(UUID.randomUUID())).build()),
+                400, "field_not_allowed", "recipients");
         assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY, null)),
                 400, "required_field", "parameters.period");
         assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY,
@@ -79,19 +79,18 @@ class ReportsApiIT {
                 new Period(MAY_2017.start(), tomorrow))), 400, "invalid_value", "parameters.period.end");
         assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY,
                 new Period(MAY_2017.start(), null))), 400, "required_field", "parameters.period.end");
-        assertFails(() -> api.createReport(new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(tenant, ReportLevel.ITSELF, ReportKind.USAGE_DAILY, null, MAY_2017, null, null),
-                new Schedule(ScheduleType.MONTHLY, null), null)), 400, "field_not_allowed", "parameters.period");
-        assertFails(() -> api.createReport(new Report(null, null, ResultAction.SAVE, null,
-                monthlySave(tenant).parameters(), new Schedule(ScheduleType.MONTHLY, null), MAY_2017.end())),
+        assertFails(() -> api.createReport(valid.toBuilder()
+                .parameters(p.toBuilder().kind(ReportKind.USAGE_DAILY).build())
+                .schedule(Schedule.monthly())
+                .build()), 400, "field_not_allowed", "parameters.period");
+        assertFails(() -> api.createReport(monthlySave(tenant).toBuilder().generationDate(MAY_2017.end()).build()),
                 400, "field_not_allowed", "generation_date");
-        assertFails(() -> api.createReport(new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(tenant, ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY,
-                        List.of(ReportFormat.CSV, ReportFormat.CSV), MAY_2017, null, null),
-                valid.schedule(), null)), 400, "duplicate_value", "parameters.formats[1]");
-        assertFails(() -> api.createReport(new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(null, ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY, null, MAY_2017, null, null),
-                valid.schedule(), null)), 400, "required_field", "parameters.tenant_id");
+        assertFails(() -> api.createReport(valid.toBuilder()
+                .parameters(p.toBuilder().formats(List.of(ReportFormat.CSV, ReportFormat.CSV)).build())
+                .build()), 400, "duplicate_value", "parameters.formats[1]");
+        assertFails(() -> api.createReport(valid.toBuilder()
+                .parameters(p.toBuilder().tenantId(null).build())
+                .build()), 400, "required_field", "parameters.tenant_id");
 
         assertThat(api.tenantReports(tenant).items()).as("no rejected report was stored").isEmpty();
     }
@@ -108,7 +107,7 @@ class ReportsApiIT {
     void unknownReportsAnswer404() {
         assertFails(() -> api.getReport(UUID.randomUUID()), 404, "not_found", null);
         assertFails(() -> api.revisions(UUID.randomUUID()), 404, "not_found", null);
-        assertFails(() -> api.updateReport(UUID.randomUUID(), null, new ReportUpdate(null, null, null)),
+        assertFails(() -> api.updateReport(UUID.randomUUID(), null, ReportUpdate.empty()),
                 404, "not_found", null);
         assertFails(() -> api.deleteReport(UUID.randomUUID(), 1), 404, "not_found", null);
     }
@@ -120,8 +119,11 @@ class ReportsApiIT {
         UUID bob = SANDBOX.newUser(tenant);
         Report created = api.createReport(monthlySend(tenant, alice));
 
-        Report updated = api.updateReport(created.id(), 1, new ReportUpdate(List.of(bob, alice),
-                new ReportUpdate.Parameters(null, ReportKind.USAGE_BREAKDOWN, null, true), null));
+        Report updated = api.updateReport(created.id(), 1, ReportUpdate.builder()
+                .recipients(List.of(bob, alice))
+                .kind(ReportKind.USAGE_BREAKDOWN)
+                .showSkus(true)
+                .build());
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.recipients()).containsExactly(bob, alice);
@@ -131,15 +133,13 @@ class ReportsApiIT {
         assertThat(updated.parameters().hideZeroUsage()).isFalse();
         assertThat(updated.schedule().enabled()).isTrue();
 
-        Report unchanged = api.updateReport(created.id(), null, new ReportUpdate(null, null, null));
+        Report unchanged = api.updateReport(created.id(), null, ReportUpdate.empty());
         assertThat(unchanged.version()).as("every successful PUT makes a version").isEqualTo(3);
-        assertThat(unchanged).isEqualTo(new Report(updated.id(), 3, updated.resultAction(), updated.recipients(),
-                updated.parameters(), updated.schedule(), updated.generationDate(), updated.nextRunAt()));
+        assertThat(unchanged).isEqualTo(updated.toBuilder().version(3).build());
         assertThat(unchanged.nextRunAt()).as("an enabled monthly report's next run")
                 .isEqualTo(YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 
-        Report disabled = api.updateReport(created.id(), "3", new ReportUpdate(null, null,
-                new ReportUpdate.ScheduleChange(false)));
+        Report disabled = api.updateReport(created.id(), "3", ReportUpdate.builder().enabled(false).build());
         assertThat(disabled.schedule().enabled()).isFalse();
         assertThat(disabled.nextRunAt()).as("a disabled report does not run").isNull();
         assertThat(api.getReport(created.id())).isEqualTo(disabled);
@@ -148,10 +148,10 @@ class ReportsApiIT {
     @Test
     void aStaleVersionIsAConflictThatChangesNothing() {
         Report created = api.createReport(monthlySave(newTenant()));
-        api.updateReport(created.id(), 1, new ReportUpdate(null, null, null));
+        api.updateReport(created.id(), 1, ReportUpdate.empty());
 
         ApiErrorException conflict = failure(() -> api.updateReport(created.id(), 1,
-                new ReportUpdate(null, new ReportUpdate.Parameters(ReportLevel.ITSELF, null, null, null), null)));
+                ReportUpdate.builder().level(ReportLevel.ITSELF).build()));
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("version_conflict");
@@ -166,12 +166,12 @@ class ReportsApiIT {
     @Test
     void onlyMonthlyReportsCanBeUpdatedAndABadUpdateLeavesNoTrace() {
         Report once = api.createReport(onceSave(newTenant(), ReportKind.USAGE_SUMMARY, MAY_2017));
-        assertFails(() -> api.updateReport(once.id(), null, new ReportUpdate(null, null, null)),
+        assertFails(() -> api.updateReport(once.id(), null, ReportUpdate.empty()),
                 400, "not_updatable", null);
 
         UUID tenant = newTenant();
         Report monthly = api.createReport(monthlySend(tenant, SANDBOX.newUser(tenant)));
-        assertFails(() -> api.updateReport(monthly.id(), null, new ReportUpdate(List.of(), null, null)),
+        assertFails(() -> api.updateReport(monthly.id(), null, ReportUpdate.builder().recipients(List.of()).build()),
                 400, "required_field", "recipients");
         assertThat(api.getReport(monthly.id())).isEqualTo(monthly);
         assertThat(api.revisions(monthly.id()).items()).hasSize(1);
@@ -181,10 +181,8 @@ class ReportsApiIT {
     @Test
     void revisionsShowEveryVersionOldestFirst() {
         Report v1 = api.createReport(monthlySave(newTenant()));
-        Report v2 = api.updateReport(v1.id(), 1, new ReportUpdate(null,
-                new ReportUpdate.Parameters(ReportLevel.DIRECT_PARTNERS, null, null, null), null));
-        Report v3 = api.updateReport(v1.id(), 2, new ReportUpdate(null,
-                new ReportUpdate.Parameters(null, null, true, null), null));
+        Report v2 = api.updateReport(v1.id(), 1, ReportUpdate.builder().level(ReportLevel.DIRECT_PARTNERS).build());
+        Report v3 = api.updateReport(v1.id(), 2, ReportUpdate.builder().hideZeroUsage(true).build());
 
         List<ReportRevision> revisions = api.revisions(v1.id()).items();
 
@@ -200,7 +198,7 @@ class ReportsApiIT {
     @Test
     void deleteNeedsTheCurrentVersionAndRemovesTheHistory() {
         Report report = api.createReport(monthlySave(newTenant()));
-        api.updateReport(report.id(), 1, new ReportUpdate(null, null, null));
+        api.updateReport(report.id(), 1, ReportUpdate.empty());
 
         assertFails(() -> api.deleteReport(report.id(), 1), 409, "version_conflict", "version");
         assertThat(api.getReport(report.id()).version()).isEqualTo(2);

@@ -3,7 +3,6 @@ package it.io.usagereports.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -12,7 +11,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.StoredReport;
@@ -95,14 +93,20 @@ class RunRecoveryIT {
     /** A once report of a new customer, due in two days: its run waits, queued, for this test. */
     private Report reportDueLater(Actor admin) {
         UUID root = admin.grants().get(0).tenantId();
-        Tenant partner = tenants.create(admin, new Tenant(null, null, "recovery partner", TenantKind.PARTNER, root));
-        Tenant customer = tenants.create(admin, new Tenant(null, null, "recovery customer", TenantKind.CUSTOMER,
-                partner.id()));
-        return reports.create(admin, new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(customer.id(), ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY,
-                        List.of(ReportFormat.CSV_V2_0), new Period(LocalDate.parse("2026-01-01"),
-                        LocalDate.parse("2026-01-31")), null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+        Tenant partner = tenants.create(admin, Tenant.partner("recovery partner", root));
+        Tenant customer = tenants.create(admin, Tenant.customer("recovery customer", partner.id()));
+        return reports.create(admin, Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder()
+                        .tenantId(customer.id())
+                        .level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .formats(List.of(ReportFormat.CSV_V2_0))
+                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                        .build())
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                .build());
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.RunRequest;
 import io.usagereports.model.runs.RunStatus;
@@ -65,9 +64,13 @@ class RunsIT {
     }
 
     private static Report once(UUID tenant, ReportKind kind, List<ReportFormat> formats, LocalDate generationDate) {
-        return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(tenant, ReportLevel.ITSELF, kind, formats, PERIOD, null, null),
-                new Schedule(ScheduleType.ONCE, null), generationDate);
+        return Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ITSELF).kind(kind)
+                        .formats(formats).period(PERIOD).build())
+                .schedule(Schedule.once())
+                .generationDate(generationDate)
+                .build();
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.usagereports.client.UsageApi;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -67,20 +66,17 @@ final class Sandbox {
 
     static Sandbox create() {
         DirectoryApi admin = root();
-        Tenant partner = admin.createTenant(new Tenant(null, null, "partner " + UUID.randomUUID(), TenantKind.PARTNER,
-                rootTenantId()));
+        Tenant partner = admin.createTenant(Tenant.partner("partner " + UUID.randomUUID(), rootTenantId()));
         return new Sandbox(partner, admin.createClient(newClient(partner.id())));
     }
 
     static ApiClient newClient(UUID tenantId) {
-        return new ApiClient(null, null, tenantId, ApiClient.TYPE, ApiClient.AUTH_METHOD,
-                new ApiClient.Data("it client"), null);
+        return ApiClient.forTenant(tenantId, "it client");
     }
 
     /** A new customer under this sandbox's partner. */
     UUID newCustomer() {
-        return directory.createTenant(new Tenant(null, null, "customer " + UUID.randomUUID(), TenantKind.CUSTOMER,
-                partner.id())).id();
+        return directory.createTenant(Tenant.customer("customer " + UUID.randomUUID(), partner.id())).id();
     }
 
     /** A new user of {@code tenant}. */
@@ -94,7 +90,7 @@ final class Sandbox {
      */
     User newUser(UUID tenant, String prefix) {
         String login = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        return directory.createUser(new User(null, null, tenant, login,
+        return directory.createUser(User.of(tenant, login,
                 new Contact(prefix + login + "@example.com", "Test", "User")));
     }
 

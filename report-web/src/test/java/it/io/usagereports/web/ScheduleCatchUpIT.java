@@ -3,7 +3,6 @@ package it.io.usagereports.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportKind;
@@ -11,7 +10,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.RunTrigger;
@@ -68,10 +66,13 @@ class ScheduleCatchUpIT {
     void eachMissedDayOfTheLast35RunsOnceOldestFirstAndNoneOlder() throws Exception {
         Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
         UUID root = admin.grants().get(0).tenantId();
-        Tenant partner = tenants.create(admin, new Tenant(null, null, "catch-up partner", TenantKind.PARTNER, root));
-        Report report = reports.create(admin, new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(partner.id(), ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY, null, null, null, null),
-                new Schedule(ScheduleType.DAILY, null), null));
+        Tenant partner = tenants.create(admin, Tenant.partner("catch-up partner", root));
+        Report report = reports.create(admin, Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().tenantId(partner.id()).level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_SUMMARY).build())
+                .schedule(Schedule.daily())
+                .build());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         // As if no server had been up for 40 days: the next run was due then.

@@ -11,7 +11,6 @@ import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.reports.Weekday;
 import io.usagereports.model.runs.ReportRun;
 import java.net.http.HttpResponse;
@@ -45,18 +44,21 @@ class ScheduleIT {
     }
 
     private static Report scheduled(Schedule schedule, String parametersZone) {
-        return new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(customer, ReportLevel.ITSELF, ReportKind.USAGE_SUMMARY, null, null, null, null,
-                        parametersZone), schedule, null);
+        return Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder().tenantId(customer).level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_SUMMARY).timezone(parametersZone).build())
+                .schedule(schedule)
+                .build();
     }
 
     @Test
     void aBerlinPartnersMonthlyBillingReportRunsOnTheSecondAtSixLocalTime() {
-        Report report = sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.MONTHLY, null,
-                LocalTime.of(6, 0), 2, null, "Europe/Berlin"), null));
+        Report report = sandbox.reports.createReport(scheduled(Schedule.monthly().withDayOfMonth(2)
+                .withTime(LocalTime.of(6, 0)).withTimezone("Europe/Berlin"), null));
 
-        assertThat(report.schedule()).isEqualTo(new Schedule(ScheduleType.MONTHLY, true, LocalTime.of(6, 0), 2, null,
-                "Europe/Berlin"));
+        assertThat(report.schedule()).isEqualTo(Schedule.monthly().withEnabled(true).withTime(LocalTime.of(6, 0))
+                .withDayOfMonth(2).withTimezone("Europe/Berlin"));
         assertThat(report.parameters().timezone()).as("the period follows the schedule's zone").isEqualTo("Europe/Berlin");
         ZonedDateTime now = ZonedDateTime.now(BERLIN);
         ZonedDateTime due = now.withDayOfMonth(2).toLocalDate().atTime(6, 0).atZone(BERLIN);
@@ -74,15 +76,15 @@ class ScheduleIT {
 
     @Test
     void dailyAndWeeklyReportsGetTheirDefaultsAndTheirNextRun() {
-        Report daily = sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.DAILY, null), null));
-        assertThat(daily.schedule()).isEqualTo(new Schedule(ScheduleType.DAILY, true, LocalTime.MIDNIGHT, null, null,
-                "UTC"));
+        Report daily = sandbox.reports.createReport(scheduled(Schedule.daily(), null));
+        assertThat(daily.schedule()).isEqualTo(Schedule.daily().withEnabled(true).withTime(LocalTime.MIDNIGHT)
+                .withTimezone("UTC"));
         assertThat(daily.parameters().timezone()).isEqualTo("UTC");
         assertThat(daily.nextRunAt()).isEqualTo(LocalDate.now(ZoneId.of("UTC")).plusDays(1).atStartOfDay(ZoneId.of("UTC"))
                 .toInstant());
 
-        Report weekly = sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.WEEKLY, null,
-                LocalTime.of(7, 30), null, Weekday.FRIDAY, "Asia/Kathmandu"), "UTC"));
+        Report weekly = sandbox.reports.createReport(scheduled(Schedule.weekly().withDayOfWeek(Weekday.FRIDAY)
+                .withTime(LocalTime.of(7, 30)).withTimezone("Asia/Kathmandu"), "UTC"));
         assertThat(weekly.schedule().dayOfWeek()).isEqualTo(Weekday.FRIDAY);
         assertThat(weekly.parameters().timezone()).as("given, it stays").isEqualTo("UTC");
         Instant next = weekly.nextRunAt();
@@ -98,12 +100,15 @@ class ScheduleIT {
 
     @Test
     void aPutChangesTheScheduleAsANewVersionAndMovesTheNextRun() {
-        Report report = sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.WEEKLY, null), null));
-        Report moved = sandbox.reports.updateReport(report.id(), 1, new ReportUpdate(null, null,
-                new ReportUpdate.ScheduleChange(null, LocalTime.of(18, 0), null, Weekday.SUNDAY, "America/New_York")));
+        Report report = sandbox.reports.createReport(scheduled(Schedule.weekly(), null));
+        Report moved = sandbox.reports.updateReport(report.id(), 1, ReportUpdate.builder()
+                .dayOfWeek(Weekday.SUNDAY)
+                .time(LocalTime.of(18, 0))
+                .timezone("America/New_York")
+                .build());
         assertThat(moved.version()).isEqualTo(2);
-        assertThat(moved.schedule()).isEqualTo(new Schedule(ScheduleType.WEEKLY, true, LocalTime.of(18, 0), null,
-                Weekday.SUNDAY, "America/New_York"));
+        assertThat(moved.schedule()).isEqualTo(Schedule.weekly().withEnabled(true).withTime(LocalTime.of(18, 0))
+                .withDayOfWeek(Weekday.SUNDAY).withTimezone("America/New_York"));
         assertThat(moved.parameters().timezone()).as("follows the schedule's new zone").isEqualTo("America/New_York");
         ZonedDateTime local = moved.nextRunAt().atZone(ZoneId.of("America/New_York"));
         assertThat(local.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
@@ -112,28 +117,26 @@ class ScheduleIT {
                 local.toLocalTime().isAfter(LocalTime.now(ZoneId.of("America/New_York")))
                         ? TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY) : TemporalAdjusters.next(DayOfWeek.SUNDAY)));
 
-        Report disabled = sandbox.reports.updateReport(report.id(), 2, new ReportUpdate(null, null,
-                new ReportUpdate.ScheduleChange(false)));
+        Report disabled = sandbox.reports.updateReport(report.id(), 2, ReportUpdate.builder().enabled(false).build());
         assertThat(disabled.nextRunAt()).isNull();
         assertThat(sandbox.get("/reports/" + report.id()).body()).doesNotContain("next_run_at");
-        Report enabled = sandbox.reports.updateReport(report.id(), 3, new ReportUpdate(null, null,
-                new ReportUpdate.ScheduleChange(true)));
+        Report enabled = sandbox.reports.updateReport(report.id(), 3, ReportUpdate.builder().enabled(true).build());
         assertThat(enabled.nextRunAt()).isEqualTo(moved.nextRunAt());
         assertThat(sandbox.reports.revisions(report.id()).items()).hasSize(4);
     }
 
     @Test
     void wrongScheduleFieldsAreRefusedNamingTheField() {
-        assertFails(() -> sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.DAILY, null, null, null,
-                null, "Mars/Olympus_Mons"), null)), 400, ErrorCodes.INVALID_VALUE, "schedule.timezone");
-        assertFails(() -> sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.DAILY, null), "CEST")),
+        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.daily().withTimezone("Mars/Olympus_Mons"),
+                null)), 400, ErrorCodes.INVALID_VALUE, "schedule.timezone");
+        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.daily(), "CEST")),
                 400, ErrorCodes.INVALID_VALUE, "parameters.timezone");
-        assertFails(() -> sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.MONTHLY, null, null, 31,
-                null, null), null)), 400, ErrorCodes.INVALID_VALUE, "schedule.day_of_month");
-        assertFails(() -> sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.WEEKLY, null, null, 5,
-                null, null), null)), 400, ErrorCodes.FIELD_NOT_ALLOWED, "schedule.day_of_month");
-        assertFails(() -> sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.DAILY, null, null, null,
-                Weekday.MONDAY, null), null)), 400, ErrorCodes.FIELD_NOT_ALLOWED, "schedule.day_of_week");
+        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.monthly().withDayOfMonth(31), null)),
+                400, ErrorCodes.INVALID_VALUE, "schedule.day_of_month");
+        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.weekly().withDayOfMonth(5), null)),
+                400, ErrorCodes.FIELD_NOT_ALLOWED, "schedule.day_of_month");
+        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.daily().withDayOfWeek(Weekday.MONDAY), null)),
+                400, ErrorCodes.FIELD_NOT_ALLOWED, "schedule.day_of_week");
 
         HttpResponse<String> once = sandbox.postJson("/reports", "{\"result_action\":\"save\",\"parameters\":{"
                 + "\"tenant_id\":\"" + customer + "\",\"level\":\"itself\",\"kind\":\"usage_current\"},"
@@ -146,7 +149,7 @@ class ScheduleIT {
         assertThat(readOnly.statusCode()).isEqualTo(400);
         assertThat(readOnly.body()).contains("\"read_only_field\"").contains("\"field\":\"next_run_at\"");
 
-        Report daily = sandbox.reports.createReport(scheduled(new Schedule(ScheduleType.DAILY, null), null));
+        Report daily = sandbox.reports.createReport(scheduled(Schedule.daily(), null));
         HttpResponse<String> zone = sandbox.putJson("/reports/" + daily.id(), "{\"parameters\":{\"timezone\":\"UTC\"}}");
         assertThat(zone.statusCode()).isEqualTo(400);
         assertThat(zone.body()).contains("\"field_not_updatable\"").contains("\"field\":\"parameters.timezone\"");

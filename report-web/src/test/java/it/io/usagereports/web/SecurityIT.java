@@ -23,7 +23,6 @@ import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.PasswordChange;
 import io.usagereports.model.directory.Role;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.model.directory.Token;
 import io.usagereports.model.directory.User;
@@ -142,10 +141,10 @@ class SecurityIT {
         assertFails(() -> A.directory.children(B.partner.id()), 403, "tenant_access_denied");
         assertFails(() -> A.directory.renameTenant(customerOfB, new TenantUpdate("mine", 1)), 403,
                 "tenant_access_denied");
-        assertFails(() -> A.directory.createTenant(new Tenant(null, null, "x", TenantKind.CUSTOMER, B.partner.id())),
+        assertFails(() -> A.directory.createTenant(Tenant.customer("x", B.partner.id())),
                 403, "tenant_access_denied");
-        assertFails(() -> A.directory.createUser(new User(null, null, customerOfB, "intruder" + UUID.randomUUID()
-                .toString().substring(0, 8), new Contact("i@example.com", null, null))), 403, "tenant_access_denied");
+        assertFails(() -> A.directory.createUser(User.of(customerOfB, "intruder" + UUID.randomUUID()
+                .toString().substring(0, 8), Contact.ofEmail("i@example.com"))), 403, "tenant_access_denied");
         assertFails(() -> A.directory.createClient(Sandbox.newClient(customerOfB)), 403, "tenant_access_denied");
         assertFails(() -> A.reports.tenantReports(customerOfB), 403, "tenant_access_denied");
         assertFails(() -> A.reports.listReports(customerOfB, null, null, null, null, null), 403,
@@ -166,7 +165,7 @@ class SecurityIT {
                 "not_found");
         assertFails(() -> A.reports.getReport(reportOfB.id()), 404, "not_found");
         assertFails(() -> A.reports.revisions(reportOfB.id()), 404, "not_found");
-        assertFails(() -> A.reports.updateReport(reportOfB.id(), 1, new ReportUpdate(null, null, null)), 404,
+        assertFails(() -> A.reports.updateReport(reportOfB.id(), 1, ReportUpdate.empty()), 404,
                 "not_found");
         assertFails(() -> A.reports.deleteReport(reportOfB.id(), 1), 404, "not_found");
         assertThat(A.reports.listReports(null, null, null, null, 1000, null).items())
@@ -194,8 +193,8 @@ class SecurityIT {
         Report existing = A.reports.createReport(ReportTestData.monthlySave(customer));
         UUID colleague = A.newUser(customer);
         String login = "ro" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        UUID reader = A.directory.createUser(new User(null, null, A.partner.id(), login,
-                new Contact(login + "@example.com", null, null))).id();
+        UUID reader = A.directory.createUser(User.of(A.partner.id(), login,
+                Contact.ofEmail(login + "@example.com"))).id();
         A.directory.setPassword(reader, new PasswordChange("read-only-password-123"));
         A.directory.replaceAccessPolicies(reader, new AccessPolicies(List.of(
                 new AccessPolicy(Role.READONLY_ADMIN, A.partner.id()))));
@@ -210,13 +209,13 @@ class SecurityIT {
         assertThat(directory.me().id()).isEqualTo(reader);
 
         assertFails(() -> reports.createReport(ReportTestData.monthlySave(customer)), 403, "forbidden");
-        assertFails(() -> reports.updateReport(existing.id(), 1, new ReportUpdate(null, null, null)), 403, "forbidden");
+        assertFails(() -> reports.updateReport(existing.id(), 1, ReportUpdate.empty()), 403, "forbidden");
         assertFails(() -> reports.deleteReport(existing.id(), 1), 403, "forbidden");
-        assertFails(() -> directory.createTenant(new Tenant(null, null, "x", TenantKind.CUSTOMER, A.partner.id())),
+        assertFails(() -> directory.createTenant(Tenant.customer("x", A.partner.id())),
                 403, "forbidden");
         assertFails(() -> directory.renameTenant(customer, new TenantUpdate("y", 1)), 403, "forbidden");
-        assertFails(() -> directory.createUser(new User(null, null, customer, "x" + login,
-                new Contact("x@example.com", null, null))), 403, "forbidden");
+        assertFails(() -> directory.createUser(User.of(customer, "x" + login,
+                Contact.ofEmail("x@example.com"))), 403, "forbidden");
         assertFails(() -> directory.setPassword(colleague, new PasswordChange("another-password-123")), 403,
                 "forbidden");
         assertFails(() -> directory.replaceAccessPolicies(colleague, new AccessPolicies(List.of(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -13,7 +12,6 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.usage.UsageReading;
@@ -208,22 +206,28 @@ class StaleWorkerIT {
     /** A usage_daily report of a partner with customers that have readings, due in two days: it waits, queued. */
     private Report dailyReportDueLater(Actor admin) {
         UUID root = admin.grants().get(0).tenantId();
-        Tenant partner = tenants.create(admin, new Tenant(null, null, "stale-worker partner", TenantKind.PARTNER, root));
+        Tenant partner = tenants.create(admin, Tenant.partner("stale-worker partner", root));
         List<IndexedRow> readings = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
-            UUID customer = tenants.create(admin, new Tenant(null, null, "customer " + i, TenantKind.CUSTOMER,
-                    partner.id())).id();
+            UUID customer = tenants.create(admin, Tenant.customer("customer " + i, partner.id())).id();
             for (String usage : USAGES) {
                 readings.add(IndexedRow.of(readings.size(), new UsageReading(customer, usage, null, null, 100L + i,
                         Instant.parse("2026-01-01T12:00:00Z"))));
             }
         }
         ingestion.ingest(admin, readings.iterator());
-        return reports.create(admin, new Report(null, null, ResultAction.SAVE, null,
-                new ReportParameters(partner.id(), ReportLevel.ALL_CUSTOMERS, ReportKind.USAGE_DAILY,
-                        List.of(ReportFormat.CSV_V2_0), new Period(LocalDate.parse("2026-01-01"),
-                        LocalDate.parse("2026-01-0" + DAYS)), null, null),
-                new Schedule(ScheduleType.ONCE, null), LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+        return reports.create(admin, Report.builder()
+                .resultAction(ResultAction.SAVE)
+                .parameters(ReportParameters.builder()
+                        .tenantId(partner.id())
+                        .level(ReportLevel.ALL_CUSTOMERS)
+                        .kind(ReportKind.USAGE_DAILY)
+                        .formats(List.of(ReportFormat.CSV_V2_0))
+                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-0" + DAYS)))
+                        .build())
+                .schedule(Schedule.once())
+                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                .build());
     }
 
     private List<Integer> chunkAttempts(UUID storedId) throws Exception {

@@ -42,11 +42,10 @@ class UsageIT {
     /** A fresh little tree: partner → customer (with a unit and a user), and a second customer. */
     private record Tree(UUID partner, UUID customer, UUID unit, UUID user, UUID otherCustomer) {
         static Tree create() {
-            UUID partner = SANDBOX.directory.createTenant(new Tenant(null, null, "p", TenantKind.PARTNER,
-                    SANDBOX.partner.id())).id();
-            UUID customer = SANDBOX.directory.createTenant(new Tenant(null, null, "c", TenantKind.CUSTOMER, partner)).id();
-            UUID unit = SANDBOX.directory.createTenant(new Tenant(null, null, "u", TenantKind.UNIT, customer)).id();
-            UUID other = SANDBOX.directory.createTenant(new Tenant(null, null, "d", TenantKind.CUSTOMER, partner)).id();
+            UUID partner = SANDBOX.directory.createTenant(Tenant.partner("p", SANDBOX.partner.id())).id();
+            UUID customer = SANDBOX.directory.createTenant(Tenant.customer("c", partner)).id();
+            UUID unit = SANDBOX.directory.createTenant(Tenant.of("u", TenantKind.UNIT, customer)).id();
+            UUID other = SANDBOX.directory.createTenant(Tenant.customer("d", partner)).id();
             return new Tree(partner, customer, unit, SANDBOX.newUser(customer), other);
         }
     }

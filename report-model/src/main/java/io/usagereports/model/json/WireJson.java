@@ -1,5 +1,7 @@
-package io.usagereports.model.common;
+package io.usagereports.model.json;
 
+import io.usagereports.model.common.Timestamps;
+import io.usagereports.model.common.WireEnumAdapter;
 import io.usagereports.model.directory.Role;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportFormat;
