@@ -7,7 +7,6 @@ import io.usagereports.client.ReportsClient;
 import io.usagereports.client.UsageApi;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Tenant;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -16,10 +15,10 @@ import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.model.reports.ReportParameters;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
-import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.runs.StoredStatus;
-import io.usagereports.service.generation.ReportDates;
+import io.usagereports.service.generation.format.ReportDates;
+import io.usagereports.service.directory.TenantTree;
 import io.usagereports.service.generation.GenerationQueries;
 import io.usagereports.service.generation.RowAggregator;
 import io.usagereports.service.generation.RowPlan;
@@ -106,15 +105,14 @@ public final class Benchmark {
         DirectoryApi directory = ReportsClient.directory(base, credentials);
 
         long t0 = System.nanoTime();
-        UUID top = directory.createTenant(new Tenant(null, null, "bench-" + UUID.randomUUID().toString().substring(0, 8),
-                TenantKind.PARTNER, client.root())).id();
+        UUID top = directory.createTenant(Tenant.partner("bench-" + UUID.randomUUID().toString().substring(0, 8),
+                client.root())).id();
         List<UUID> partnerIds = new ArrayList<>();
         for (int i = 0; i < n.partners(); i++) {
-            partnerIds.add(directory.createTenant(new Tenant(null, null, String.format("partner-%03d", i),
-                    TenantKind.PARTNER, top)).id());
+            partnerIds.add(directory.createTenant(Tenant.partner(String.format("partner-%03d", i), top)).id());
         }
-        List<UUID> customerIds = parallel(4, n.customers(), i -> directory.createTenant(new Tenant(null, null,
-                String.format("customer-%05d", i), TenantKind.CUSTOMER, partnerIds.get(i % n.partners()))).id());
+        List<UUID> customerIds = parallel(4, n.customers(), i -> directory.createTenant(Tenant.customer(
+                String.format("customer-%05d", i), partnerIds.get(i % n.partners()))).id());
         print(out, "tenants.created", n.partners() + n.customers() + 1);
         print(out, "tenants.seconds", seconds(t0));
 
@@ -157,9 +155,20 @@ public final class Benchmark {
             String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
             try (HeapSampler heap = new HeapSampler(pid)) {
                 long t = System.nanoTime();
-                Report report = reports.createReport(new Report(null, null, ResultAction.SAVE, List.of(),
-                        new ReportParameters(top, ReportLevel.ALL_CUSTOMERS, kind, List.of(ReportFormat.CSV_V2_0),
-                                period, false, false), new Schedule(ScheduleType.ONCE, true), null));
+                Report report = reports.createReport(Report.builder()
+                        .resultAction(ResultAction.SAVE)
+                        .recipients(List.of())
+                        .parameters(ReportParameters.builder()
+                                .tenantId(top)
+                                .level(ReportLevel.ALL_CUSTOMERS)
+                                .kind(kind)
+                                .formats(List.of(ReportFormat.CSV_V2_0))
+                                .period(period)
+                                .hideZeroUsage(false)
+                                .showSkus(false)
+                                .build())
+                        .schedule(Schedule.once().withEnabled(true))
+                        .build());
                 StoredReport stored = awaitSaved(reports, report.id(), Duration.ofMinutes(30));
                 double s = seconds(t);
                 print(out, name + ".seconds", s);
@@ -190,8 +199,7 @@ public final class Benchmark {
             Credentials admin = Credentials.login(p.getProperty("bench.admin", "admin"), p.getProperty("bench.password"));
             DirectoryApi adminDirectory = ReportsClient.directory(base, admin);
             UUID root = adminDirectory.me().tenantId();
-            ApiClient client = adminDirectory.createClient(new ApiClient(null, null, root, ApiClient.TYPE,
-                    ApiClient.AUTH_METHOD, new ApiClient.Data("benchmark"), null));
+            ApiClient client = adminDirectory.createClient(ApiClient.forTenant(root, "benchmark"));
             return new RootClient(root, Credentials.client(client.clientId().toString(), client.clientSecret()));
         }
     }
@@ -225,7 +233,7 @@ public final class Benchmark {
                 OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
                         .atOffset(ZoneOffset.UTC);
                 UUID subject = UUID.fromString(out.getProperty("subject"));
-                RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, GenerationQueries.tree(c, path, until), java.util.Map.of());
+                RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, TenantTree.subtree(c, path, until), java.util.Map.of());
                 int attempt = -1;
                 c.setAutoCommit(true);
                 GenerationQueries.insertMembers(c, runId, attempt, plan.members());

@@ -49,20 +49,20 @@ public class DeliveryCreation {
      * deliveries of a run have a Message-ID made of the run and the recipient; a resent one adds
      * its own ID, so it is a new message.
      */
-    List<DeliveryRecord> create(UUID runId, UUID reportId, List<UUID> recipients, boolean resend, Instant at) {
+    List<DeliveryRow> create(UUID runId, UUID reportId, List<UUID> recipients, boolean resend, Instant at) {
         // Kept to the microsecond, the precision both databases store, so that "due at" compares as written.
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         int position = resend ? repository.nextPosition(runId) : 0;
-        List<DeliveryRecord> created = new ArrayList<>();
+        List<DeliveryRow> created = new ArrayList<>();
         for (UUID recipient : recipients) {
             UUID id = UUID.randomUUID();
             String local = runId + "." + recipient + (resend ? "." + id : "");
-            created.add(DeliveryRecord.pending(id, runId, reportId, recipient, position++,
+            created.add(DeliveryRow.pending(id, runId, reportId, recipient, position++,
                     "<" + local + "@" + settings.domain() + ">", now));
         }
         if (!created.isEmpty()) {
             repository.insert(created);
-            queued.fire(new DeliveriesQueued(created.stream().map(DeliveryRecord::id).toList()));
+            queued.fire(new DeliveriesQueued(created.stream().map(DeliveryRow::id).toList()));
         }
         return created;
     }

@@ -10,6 +10,6 @@ import java.util.Optional;
  * tenant's name as they are now, the recipient as it is now (empty if the user was deleted),
  * and the run's outputs.
  */
-record DeliveryJob(DeliveryRecord delivery, Report report, String tenantName, Optional<User> recipient,
+record DeliveryJob(DeliveryRow delivery, Report report, String tenantName, Optional<User> recipient,
                    SavedRun run) {
 }

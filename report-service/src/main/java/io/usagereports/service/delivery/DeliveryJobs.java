@@ -37,12 +37,12 @@ public class DeliveryJobs {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<DeliveryJob> load(Claim claim) {
-        Optional<DeliveryRecord> delivery = repository.find(claim.id())
+        Optional<DeliveryRow> delivery = repository.find(claim.id())
                 .filter(d -> d.attempt() == claim.attempt() && d.status() == DeliveryStatus.PENDING);
         if (delivery.isEmpty()) {
             return Optional.empty();
         }
-        DeliveryRecord d = delivery.get();
+        DeliveryRow d = delivery.get();
         Optional<Report> report = reports.definition(d.reportId());
         if (report.isEmpty()) {
             return Optional.empty();

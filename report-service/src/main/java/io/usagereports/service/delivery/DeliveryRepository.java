@@ -45,12 +45,12 @@ public class DeliveryRepository {
     private static final String PENDING = DeliveryStatus.PENDING.wire();
 
     /** Writes new deliveries in the caller's transaction. */
-    void insert(List<DeliveryRecord> deliveries) {
+    void insert(List<DeliveryRow> deliveries) {
         try (Connection c = transactional.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO report_delivery (id, run_id, report_id,"
                      + " recipient, position, message_id, status, attempt, due_at, created_at)"
                      + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
-            for (DeliveryRecord d : deliveries) {
+            for (DeliveryRow d : deliveries) {
                 s.setObject(1, d.id());
                 s.setObject(2, d.runId());
                 s.setObject(3, d.reportId());
@@ -84,23 +84,23 @@ public class DeliveryRepository {
     }
 
     /** Every delivery of a report's runs, each run's in its order. */
-    List<DeliveryRecord> ofReport(UUID reportId) {
+    List<DeliveryRow> ofReport(UUID reportId) {
         return select("report_id = ? ORDER BY run_id, position", reportId);
     }
 
-    Optional<DeliveryRecord> find(UUID id) {
+    Optional<DeliveryRow> find(UUID id) {
         return select("id = ?", id).stream().findFirst();
     }
 
-    private List<DeliveryRecord> select(String condition, UUID id) {
+    private List<DeliveryRow> select(String condition, UUID id) {
         try (Connection c = autonomous.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + DeliveryRecord.COLUMNS
+             PreparedStatement s = c.prepareStatement("SELECT " + DeliveryRow.COLUMNS
                      + " FROM report_delivery WHERE " + condition)) {
             s.setObject(1, id);
-            List<DeliveryRecord> found = new ArrayList<>();
+            List<DeliveryRow> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(DeliveryRecord.read(rs));
+                    found.add(DeliveryRow.read(rs));
                 }
             }
             return found;

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A row of {@code report_delivery}: one e-mail of a run to one recipient. {@code attempt} counts its claims. */
-record DeliveryRecord(UUID id, UUID runId, UUID reportId, UUID recipient, int position, String messageId,
+record DeliveryRow(UUID id, UUID runId, UUID reportId, UUID recipient, int position, String messageId,
                       DeliveryStatus status, int attempt, Instant dueAt, Instant createdAt, String email,
                       DeliveryTransport transport, Instant lastAttemptAt, Instant deliveredAt, String failureCode,
                       String failureMessage) {
@@ -21,14 +21,14 @@ record DeliveryRecord(UUID id, UUID runId, UUID reportId, UUID recipient, int po
             + " created_at, email, transport, last_attempt_at, delivered_at, failure_code, failure_message";
 
     /** A new delivery, due at {@code dueAt}, not tried yet. */
-    static DeliveryRecord pending(UUID id, UUID runId, UUID reportId, UUID recipient, int position, String messageId,
+    static DeliveryRow pending(UUID id, UUID runId, UUID reportId, UUID recipient, int position, String messageId,
                                   Instant dueAt) {
-        return new DeliveryRecord(id, runId, reportId, recipient, position, messageId, DeliveryStatus.PENDING, 0,
+        return new DeliveryRow(id, runId, reportId, recipient, position, messageId, DeliveryStatus.PENDING, 0,
                 dueAt, dueAt, null, null, null, null, null, null);
     }
 
-    static DeliveryRecord read(ResultSet rs) throws SQLException {
-        return new DeliveryRecord(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class),
+    static DeliveryRow read(ResultSet rs) throws SQLException {
+        return new DeliveryRow(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class),
                 rs.getObject("report_id", UUID.class), rs.getObject("recipient", UUID.class), rs.getInt("position"),
                 rs.getString("message_id"),
                 WireEnum.parse(DeliveryStatus.class, rs.getString("status")).orElseThrow(), rs.getInt("attempt"),

@@ -73,6 +73,6 @@ public class DeliveryService {
         ReportRules.checkResendRecipients(to);
         users.requireUsersWithin(to, directory.tenant(report.parameters().tenantId()).orElseThrow(), "recipients");
         return creation.create(runId, reportId, to, true, clock.instant()).stream()
-                .map(DeliveryRecord::toWire).toList();
+                .map(DeliveryRow::toWire).toList();
     }
 }

@@ -337,7 +337,7 @@ public class DeliveryWorker {
     }
 
     /** The outbox file of a delivery: when it was created, then its ID; the same on every attempt. */
-    static String fileName(DeliveryRecord delivery) {
+    static String fileName(DeliveryRow delivery) {
         return FILE_TIME.format(delivery.createdAt()) + "_" + delivery.id();
     }
 

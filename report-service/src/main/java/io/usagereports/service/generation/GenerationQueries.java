@@ -3,8 +3,6 @@ package io.usagereports.service.generation;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.service.generation.RowPlan.Member;
-import io.usagereports.service.generation.RowPlan.TreeTenant;
-import io.usagereports.service.generation.RowPlan.TreeUser;
 import io.usagereports.service.persistence.Databases;
 import java.io.IOException;
 import java.sql.Connection;
@@ -40,67 +38,6 @@ public final class GenerationQueries {
             + " ORDER BY m.row_no, m.depth, m.tenant_id, o.usage_name, o.edition";
 
     private GenerationQueries() {
-    }
-
-    /**
-     * The subject ({@code path}) and its subtree, each tenant named as it was named at
-     * {@code asOf} (exclusive), or by its first name if it got its name later.
-     */
-    public static List<TreeTenant> tree(Connection c, String path, OffsetDateTime asOf) throws SQLException {
-        Map<UUID, String> names = namesAsOf(c, path, asOf);
-        List<TreeTenant> tenants = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, parent_id, kind, name FROM tenant WHERE path LIKE ?")) {
-            s.setString(1, path + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    tenants.add(new TreeTenant(id, rs.getObject(2, UUID.class),
-                            WireEnum.parse(TenantKind.class, rs.getString(3)).orElseThrow(),
-                            names.getOrDefault(id, rs.getString(4))));
-                }
-            }
-        }
-        return tenants;
-    }
-
-    private static Map<UUID, String> namesAsOf(Connection c, String path, OffsetDateTime asOf) throws SQLException {
-        Map<UUID, String> names = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT n.tenant_id, n.valid_from, n.name FROM tenant_name n"
-                + " JOIN tenant t ON t.id = n.tenant_id WHERE t.path LIKE ? ORDER BY n.tenant_id, n.valid_from")) {
-            s.setString(1, path + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    boolean inForce = rs.getObject(2, OffsetDateTime.class).isBefore(asOf);
-                    // Oldest first: the first name stands until a later one was in force.
-                    if (inForce || !names.containsKey(id)) {
-                        names.put(id, rs.getString(3));
-                    }
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Users of the subtree with readings of their own before {@code end}, by tenant, by login. */
-    public static Map<UUID, List<TreeUser>> usersWithReadings(Connection c, String path, OffsetDateTime end)
-            throws SQLException {
-        Map<UUID, List<TreeUser>> users = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT u.id, u.tenant_id, u.login FROM app_user u"
-                + " JOIN tenant t ON t.id = u.tenant_id WHERE t.path LIKE ? AND EXISTS (SELECT 1 FROM usage_reading r"
-                + " WHERE r.tenant_id = u.tenant_id AND r.user_id = u.id AND r.measured_at < ?) ORDER BY u.login")) {
-            s.setString(1, path + "%");
-            s.setObject(2, end);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    TreeUser user = new TreeUser(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getString(3));
-                    users.computeIfAbsent(user.tenantId(), k -> new ArrayList<>()).add(user);
-                }
-            }
-        }
-        return users;
     }
 
     /** Writes the attempt's rows to the work table, in the caller's transaction. */

@@ -1,5 +1,7 @@
 package io.usagereports.service.generation;
 
+import io.usagereports.service.generation.format.ReportRow;
+import io.usagereports.service.generation.format.RowUsage;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

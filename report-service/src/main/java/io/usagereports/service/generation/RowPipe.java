@@ -1,9 +1,8 @@
-package io.usagereports.service.runs;
+package io.usagereports.service.generation;
 
-import io.usagereports.service.generation.FormatWriter;
-import io.usagereports.service.generation.ReportRow;
-import io.usagereports.service.generation.RowAggregator;
-import io.usagereports.service.generation.RowUsage;
+import io.usagereports.service.generation.format.FormatWriter;
+import io.usagereports.service.generation.format.ReportRow;
+import io.usagereports.service.generation.format.RowUsage;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -59,8 +58,8 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while writing the report", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof LostClaimException lost) {
-                throw lost;
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked; // as the writing side threw it: a fence's or a lease check's refusal, say
             }
             throw e.getCause() instanceof IOException io ? io : new IOException("Writing the report failed", e.getCause());
         }

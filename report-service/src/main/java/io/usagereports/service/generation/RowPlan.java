@@ -1,7 +1,10 @@
 package io.usagereports.service.generation;
 
+import io.usagereports.service.generation.format.ReportRow;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.service.directory.TreeTenant;
+import io.usagereports.service.directory.TreeUser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,14 +24,6 @@ public final class RowPlan {
 
     /** The user ID of a member that stands for all of its tenant's readings. */
     public static final UUID ALL_USERS = new UUID(0, 0);
-
-    /** A tenant of the subject's subtree, named as of the report's period. */
-    public record TreeTenant(UUID id, UUID parentId, TenantKind kind, String name) {
-    }
-
-    /** A user with readings of its own. */
-    public record TreeUser(UUID id, UUID tenantId, String login) {
-    }
 
     /**
      * Readings of {@code tenantId} (only of {@code userId}, unless {@link #ALL_USERS}) count in

@@ -1,7 +1,6 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
-import io.usagereports.service.generation.GenerationQueries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,7 +21,8 @@ import javax.sql.DataSource;
  * generation itself may outlast any transaction timeout). Every change made
  * on behalf of an attempt is conditional on that attempt still holding the run, so a worker
  * that lost its claim (its lease expired and another worker took over) changes nothing. The
- * transaction that ends an attempt also removes what earlier, dead attempts left behind.
+ * transaction that ends an attempt also removes the chunks earlier, dead attempts left behind
+ * (their work-table rows are dropped by the next attempt as it starts).
  */
 @ApplicationScoped
 public class RunClaims {
@@ -100,7 +100,6 @@ public class RunClaims {
                 RunRepository.saveStored(c, e.getKey(), e.getValue(), claim.attempt());
             }
             RunRepository.deleteChunksExcept(c, claim.runId(), claim.attempt());
-            GenerationQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             Optional<RunRow> run = RunRepository.run(c, claim.runId());
             run.ifPresent(r -> saved.fire(new RunSaved(r.id(), r.reportId(), now)));
             return true;
@@ -116,7 +115,6 @@ public class RunClaims {
                 return false;
             }
             RunRepository.deleteChunksExcept(c, claim.runId(), null);
-            GenerationQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }
@@ -130,7 +128,6 @@ public class RunClaims {
             }
             RunRepository.failStored(c, claim.runId());
             RunRepository.deleteChunksExcept(c, claim.runId(), null);
-            GenerationQueries.deleteEarlierMembers(c, claim.runId(), claim.attempt());
             return true;
         });
     }

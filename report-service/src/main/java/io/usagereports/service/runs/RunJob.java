@@ -2,13 +2,14 @@ package io.usagereports.service.runs;
 
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportKind;
-import io.usagereports.service.generation.ReportSpec;
+import io.usagereports.service.generation.GenerationJob;
 import io.usagereports.service.reports.ReportRules;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Everything an attempt needs to generate a run: the run, its report's definition, its outputs. */
-public record RunJob(RunRow run, Report report, String subjectPath, List<StoredReportRow> outputs) {
+public record RunJob(RunRow run, Report report, List<StoredReportRow> outputs) {
 
     /**
      * The date whose end a {@code usage_current} run reports: the day before the run was due, in
@@ -18,19 +19,14 @@ public record RunJob(RunRow run, Report report, String subjectPath, List<StoredR
         return LocalDate.ofInstant(run.dueAt(), ReportRules.effectiveZone(report)).minusDays(1);
     }
 
-    /** The dates whose end-of-day values the run reports. */
-    LocalDate[] dates() {
-        return spec("").dates();
-    }
-
-    /** The content parameters, with the subject's name as of the period. */
-    ReportSpec spec(String subjectName) {
+    /** What the attempt generates: the definition's content parameters resolved for the run's period. */
+    GenerationJob generation(int attempt) {
         var params = report.parameters();
         boolean current = params.kind() == ReportKind.USAGE_CURRENT;
         LocalDate start = current ? valueDate(report, run) : run.periodStart();
         LocalDate end = current ? valueDate(report, run) : run.periodEnd();
-        return new ReportSpec(params.tenantId(), subjectName, params.kind(), params.level(), start, end,
-                Boolean.TRUE.equals(params.hideZeroUsage()), Boolean.TRUE.equals(params.showSkus()), run.dueAt(),
-                ReportRules.effectiveZone(report));
+        ZoneId zone = ReportRules.effectiveZone(report);
+        return new GenerationJob(run.id(), attempt, params.tenantId(), params.kind(), params.level(), start, end,
+                Boolean.TRUE.equals(params.hideZeroUsage()), Boolean.TRUE.equals(params.showSkus()), run.dueAt(), zone);
     }
 }

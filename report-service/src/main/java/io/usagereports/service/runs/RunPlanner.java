@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -54,22 +52,9 @@ public class RunPlanner {
                 outputs = RunScheduling.storedReports(report.get(), run.get(), run.get().startedAt());
                 RunRepository.insertStored(c, outputs);
             }
-            return Optional.of(new RunJob(run.get(), report.get(), tenantPath(c, report.get().parameters().tenantId()),
-                    outputs));
+            return Optional.of(new RunJob(run.get(), report.get(), outputs));
         } catch (SQLException e) {
             throw new IllegalStateException("Preparing run " + runId + " failed", e);
-        }
-    }
-
-    private static String tenantPath(Connection c, UUID tenantId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT path FROM tenant WHERE id = ?")) {
-            s.setObject(1, tenantId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("Tenant " + tenantId + " does not exist");
-                }
-                return rs.getString(1);
-            }
         }
     }
 }

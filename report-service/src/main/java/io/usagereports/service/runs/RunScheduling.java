@@ -8,7 +8,7 @@ import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.RunTrigger;
 import io.usagereports.model.runs.StoredStatus;
-import io.usagereports.service.generation.FormatWriters;
+import io.usagereports.service.generation.format.FormatWriters;
 import io.usagereports.service.reports.ReportCreated;
 import io.usagereports.service.reports.ReportRules;
 import io.usagereports.service.reports.ReportSchedules;

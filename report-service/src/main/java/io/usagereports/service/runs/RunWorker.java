@@ -3,6 +3,7 @@ package io.usagereports.service.runs;
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.service.common.LeaseKeeper;
 import io.usagereports.service.common.ServerInstance;
+import io.usagereports.service.generation.LeaseCheck;
 import io.usagereports.service.runs.RunClaims.Claim;
 import io.usagereports.service.runs.RunClaims.Claimable;
 import jakarta.annotation.PreDestroy;

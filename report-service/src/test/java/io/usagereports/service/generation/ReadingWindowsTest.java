@@ -1,5 +1,6 @@
 package io.usagereports.service.generation;
 
+import io.usagereports.service.generation.format.ReportDates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.reports.ReportKind;

@@ -1,5 +1,8 @@
 package io.usagereports.service.generation;
 
+import io.usagereports.service.generation.format.ReportRow;
+import io.usagereports.service.generation.format.ReportDates;
+import io.usagereports.service.generation.format.RowUsage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

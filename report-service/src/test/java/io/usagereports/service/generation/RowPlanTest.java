@@ -1,12 +1,13 @@
 package io.usagereports.service.generation;
 
+import io.usagereports.service.generation.format.ReportRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.service.generation.RowPlan.Member;
-import io.usagereports.service.generation.RowPlan.TreeTenant;
-import io.usagereports.service.generation.RowPlan.TreeUser;
+import io.usagereports.service.directory.TreeTenant;
+import io.usagereports.service.directory.TreeUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.usagereports.service.generation;
+package io.usagereports.service.generation.format;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.usagereports.service.generation;
+package io.usagereports.service.generation.format;
 
 import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportLevel;

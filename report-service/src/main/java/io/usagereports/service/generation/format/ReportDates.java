@@ -1,11 +1,11 @@
-package io.usagereports.service.generation;
+package io.usagereports.service.generation.format;
 
 import io.usagereports.model.reports.ReportKind;
 import java.time.LocalDate;
 
 /**
  * The dates whose end-of-day values a report needs, ascending. The value of a day D is the value
- * at D 23:59:59.999 UTC.
+ * at the end of D in the report's time zone (UTC unless it says otherwise).
  * <ul>
  * <li>{@code usage_current}: the one value date;</li>
  * <li>{@code usage_summary}: start and end of the period (one date if they are equal);</li>

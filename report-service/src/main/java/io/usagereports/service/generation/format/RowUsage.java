@@ -1,4 +1,4 @@
-package io.usagereports.service.generation;
+package io.usagereports.service.generation.format;
 
 /**
  * One usage name and edition of a row, with its value at the end of each date of the report

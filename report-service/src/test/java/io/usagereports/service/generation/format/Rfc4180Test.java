@@ -1,4 +1,4 @@
-package io.usagereports.service.generation;
+package io.usagereports.service.generation.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,180 @@
+package io.usagereports.service.generation;
+
+import io.usagereports.model.reports.ReportLevel;
+import io.usagereports.service.directory.TenantTree;
+import io.usagereports.service.directory.TreeTenant;
+import io.usagereports.service.directory.TreeUser;
+import io.usagereports.service.generation.format.FormatWriter;
+import io.usagereports.service.generation.format.FormatWriters;
+import io.usagereports.service.generation.format.ReportSpec;
+import io.usagereports.service.usage.UserReadings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Generates a report: the one entry point of {@code generation}. Plans the report's rows from the
+ * subject's subtree (as {@link TenantTree} reads it), stages them in the work table, runs the
+ * report's one aggregate query and streams its rows into the writer of every requested format at
+ * once. Reading the query and writing the formats run on two threads ({@link RowPipe}); memory
+ * stays bounded by a few rows of the report, whatever its size.
+ *
+ * <p>Owns its connections: one reads (a cursor, not in auto-commit mode), one writes the work
+ * table. Every write of the work table is proven first by the caller's {@link WorkFence} in the
+ * same transaction, and every statement names the job's attempt, so a worker that lost its claim
+ * can neither add rows to the attempt that replaced it nor take any from it.
+ */
+@ApplicationScoped
+public class ReportGenerator {
+
+    @Resource(lookup = "jdbc/reportsNonTx")
+    DataSource dataSource;
+
+    /** Runs the second thread of each generation: formatting (and whatever the output streams do). */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Inject
+    TenantTree tenants;
+
+    @Inject
+    UserReadings userReadings;
+
+    /** Generates the whole report into {@code outputs}. */
+    public void generate(GenerationJob job, WorkFence fence, List<ReportOutput> outputs, LeaseCheck lease)
+            throws SQLException, IOException {
+        try (PreparedReport report = prepare(job, fence)) {
+            report.write(outputs, lease);
+        }
+    }
+
+    /**
+     * The first step of a generation: plans its rows and stages them in the work table (if the
+     * fence holds); also drops what earlier attempts of the same work left there. The caller
+     * writes, then closes the prepared report.
+     */
+    public PreparedReport prepare(GenerationJob job, WorkFence fence) throws SQLException {
+        PreparedReport report = new PreparedReport(job, fence, dataSource.getConnection(), dataSource.getConnection());
+        try {
+            report.plan();
+            return report;
+        } catch (SQLException | RuntimeException e) {
+            report.close();
+            throw e;
+        }
+    }
+
+    /** A generation whose rows are planned and staged, ready to be written. */
+    public final class PreparedReport implements AutoCloseable {
+        private final GenerationJob job;
+        private final WorkFence fence;
+        private final Connection read;
+        private final Connection write;
+        private ReportSpec spec;
+        private RowPlan plan;
+        private boolean staged;
+
+        private PreparedReport(GenerationJob job, WorkFence fence, Connection read, Connection write)
+                throws SQLException {
+            this.job = job;
+            this.fence = fence;
+            this.read = read;
+            this.write = write;
+            read.setAutoCommit(false);
+            write.setAutoCommit(false);
+        }
+
+        private void plan() throws SQLException {
+            String path = tenants.path(job.subjectId())
+                    .orElseThrow(() -> new IllegalStateException("Tenant " + job.subjectId() + " does not exist"));
+            LocalDate[] dates = new ReportSpec(job.subjectId(), "", job.kind(), job.level(), job.periodStart(),
+                    job.periodEnd(), false, false, job.generatedAt(), job.zone()).dates();
+            OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates))
+                    .atStartOfDay(job.zone()).toOffsetDateTime();
+            List<TreeTenant> tree = tenants.subtree(path, end);
+            String subjectName = tree.stream().filter(t -> t.id().equals(job.subjectId())).findFirst().orElseThrow()
+                    .name();
+            spec = new ReportSpec(job.subjectId(), subjectName, job.kind(), job.level(), job.periodStart(),
+                    job.periodEnd(), job.hideZeroUsage(), job.showSkus(), job.generatedAt(), job.zone());
+            Map<UUID, List<TreeUser>> users = new LinkedHashMap<>();
+            if (job.level() == ReportLevel.ACCOUNTS) {
+                for (TreeUser user : userReadings.withReadingsBefore(tenants.users(path), end)) {
+                    users.computeIfAbsent(user.tenantId(), k -> new ArrayList<>()).add(user);
+                }
+            }
+            plan = RowPlan.of(job.subjectId(), job.level(), tree, users);
+            fenced(() -> {
+                GenerationQueries.deleteEarlierMembers(write, job.workId(), job.attempt());
+                GenerationQueries.insertMembers(write, job.workId(), job.attempt(), plan.members());
+            });
+            staged = true;
+            GenerationQueries.analyzeMembers(write);
+            write.commit();
+        }
+
+        /** Streams the report into every output, in order; checks {@code lease} after each row and at the end. */
+        public void write(List<ReportOutput> outputs, LeaseCheck lease) throws SQLException, IOException {
+            List<FormatWriter> writers = new ArrayList<>();
+            for (ReportOutput output : outputs) {
+                FormatWriter writer = FormatWriters.open(output.format(), spec, output.stream());
+                writer.begin();
+                writers.add(writer);
+            }
+            try (RowPipe pipe = new RowPipe(executor, writers)) {
+                RowAggregator aggregator = new RowAggregator(plan.rows(), spec.dates(), spec.hideZeroUsage(),
+                        (row, usages) -> {
+                            lease.check();
+                            pipe.row(row, usages);
+                        });
+                GenerationQueries.stream(read, job.workId(), job.attempt(), spec.dates(), spec.zone(), aggregator);
+                pipe.finish();
+            }
+            for (FormatWriter writer : writers) {
+                writer.end();
+            }
+            lease.check();
+        }
+
+        /** Runs {@code work} in a transaction of the write connection, once the fence proved it may. */
+        private void fenced(SqlWork work) throws SQLException {
+            try {
+                fence.holds(write);
+                work.run();
+                write.commit();
+            } catch (SQLException | RuntimeException e) {
+                write.rollback();
+                throw e;
+            }
+        }
+
+        /** Ends the reading and deletes this attempt's own work-table rows (never another attempt's). */
+        @Override
+        public void close() throws SQLException {
+            try (read; write) {
+                read.rollback();
+                if (staged) {
+                    write.rollback();
+                    GenerationQueries.deleteMembers(write, job.workId(), job.attempt());
+                    write.commit();
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+}
