@@ -17,11 +17,11 @@ import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.runs.StoredStatus;
-import io.usagereports.service.generation.format.ReportDates;
 import io.usagereports.service.directory.TenantTree;
 import io.usagereports.service.generation.GenerationQueries;
 import io.usagereports.service.generation.RowAggregator;
 import io.usagereports.service.generation.RowPlan;
+import io.usagereports.service.generation.format.ReportDates;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -70,13 +70,13 @@ public final class Benchmark {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 1);
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     /** The dataset's size, from {@code bench.partners}, {@code bench.customers}, {@code bench.usages}, {@code bench.days}. */
     private record Scale(int partners, int customers, int usages, int days) {
         static Scale of(Properties p) {
-            return new Scale(Integer.parseInt(p.getProperty("bench.partners", "100")),
+            return new Scale(
+                    Integer.parseInt(p.getProperty("bench.partners", "100")),
                     Integer.parseInt(p.getProperty("bench.customers", "10000")),
                     Integer.parseInt(p.getProperty("bench.usages", "20")),
                     Integer.parseInt(p.getProperty("bench.days", "31")));
@@ -91,7 +91,8 @@ public final class Benchmark {
             case "load" -> load(p, results);
             case "reports" -> reports(p, results);
             case "sql" -> sql(p, results);
-            default -> throw new IllegalArgumentException("Usage: Benchmark load|reports|sql (see bench/run-benchmark.sh)");
+            default ->
+                throw new IllegalArgumentException("Usage: Benchmark load|reports|sql (see bench/run-benchmark.sh)");
         }
     }
 
@@ -105,14 +106,23 @@ public final class Benchmark {
         DirectoryApi directory = ReportsClient.directory(base, credentials);
 
         long t0 = System.nanoTime();
-        UUID top = directory.createTenant(Tenant.partner("bench-" + UUID.randomUUID().toString().substring(0, 8),
-                client.root())).id();
+        UUID top = directory
+                .createTenant(
+                        Tenant.partner("bench-" + UUID.randomUUID().toString().substring(0, 8), client.root()))
+                .id();
         List<UUID> partnerIds = new ArrayList<>();
         for (int i = 0; i < n.partners(); i++) {
-            partnerIds.add(directory.createTenant(Tenant.partner(String.format("partner-%03d", i), top)).id());
+            partnerIds.add(directory
+                    .createTenant(Tenant.partner(String.format("partner-%03d", i), top))
+                    .id());
         }
-        List<UUID> customerIds = parallel(4, n.customers(), i -> directory.createTenant(Tenant.customer(
-                String.format("customer-%05d", i), partnerIds.get(i % n.partners()))).id());
+        List<UUID> customerIds = parallel(
+                4,
+                n.customers(),
+                i -> directory
+                        .createTenant(
+                                Tenant.customer(String.format("customer-%05d", i), partnerIds.get(i % n.partners())))
+                        .id());
         print(out, "tenants.created", n.partners() + n.customers() + 1);
         print(out, "tenants.seconds", seconds(t0));
 
@@ -130,7 +140,8 @@ public final class Benchmark {
         try (HeapSampler heap = new HeapSampler(pid)) {
             parallel(Integer.parseInt(p.getProperty("bench.senders", "2")), batches.size(), b -> {
                 int[] batch = batches.get(b);
-                return usage.ingestCsv(csv(customerIds, batch[0], batch[1], batch[2], n.usages())).received();
+                return usage.ingestCsv(csv(customerIds, batch[0], batch[1], batch[2], n.usages()))
+                        .received();
             });
             double s = seconds(t1);
             print(out, "ingestion.readings", readings);
@@ -149,7 +160,8 @@ public final class Benchmark {
         long pid = Long.parseLong(p.getProperty("bench.server.pid"));
         Properties out = read(results);
         UUID top = UUID.fromString(out.getProperty("subject"));
-        ReportsApi reports = ReportsClient.reports(base, RootClient.create(p, base).credentials());
+        ReportsApi reports =
+                ReportsClient.reports(base, RootClient.create(p, base).credentials());
         Period period = new Period(FIRST_DAY, FIRST_DAY.plusDays(n.days() - 1L));
         for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
             String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
@@ -174,7 +186,9 @@ public final class Benchmark {
                 print(out, name + ".seconds", s);
                 print(out, name + ".peak_heap_mb", Math.round(heap.peakMb()));
                 print(out, name + ".compressed_mb", Math.round(stored.size() / 1e6));
-                out.setProperty(name + ".run_id", reports.runs(report.id()).items().get(0).id().toString());
+                out.setProperty(
+                        name + ".run_id",
+                        reports.runs(report.id()).items().get(0).id().toString());
                 out.setProperty(name + ".report_id", report.id().toString());
                 if (kind == ReportKind.USAGE_DAILY) {
                     try (InputStream in = reports.openStored(report.id(), stored.id())) {
@@ -182,7 +196,8 @@ public final class Benchmark {
                         long lines = countLines(in);
                         print(out, name + ".lines", lines);
                         if (lines != expected) {
-                            throw new IllegalStateException("The daily report has " + lines + " lines, not " + expected);
+                            throw new IllegalStateException(
+                                    "The daily report has " + lines + " lines, not " + expected);
                         }
                     }
                 }
@@ -196,7 +211,8 @@ public final class Benchmark {
     /** An API client of the root tenant, made by the administrator, as a script would use. */
     private record RootClient(UUID root, Credentials credentials) {
         static RootClient create(Properties p, URI base) {
-            Credentials admin = Credentials.login(p.getProperty("bench.admin", "admin"), p.getProperty("bench.password"));
+            Credentials admin =
+                    Credentials.login(p.getProperty("bench.admin", "admin"), p.getProperty("bench.password"));
             DirectoryApi adminDirectory = ReportsClient.directory(base, admin);
             UUID root = adminDirectory.me().tenantId();
             ApiClient client = adminDirectory.createClient(ApiClient.forTenant(root, "benchmark"));
@@ -223,17 +239,21 @@ public final class Benchmark {
         Properties out = read(results);
         LocalDate start = LocalDate.parse(out.getProperty("period.start"));
         LocalDate end = LocalDate.parse(out.getProperty("period.end"));
-        try (Connection c = DriverManager.getConnection(p.getProperty("bench.jdbc.url"),
-                p.getProperty("bench.jdbc.user"), p.getProperty("bench.jdbc.password"))) {
+        try (Connection c = DriverManager.getConnection(
+                p.getProperty("bench.jdbc.url"),
+                p.getProperty("bench.jdbc.user"),
+                p.getProperty("bench.jdbc.password"))) {
             String path = path(c, UUID.fromString(out.getProperty("subject")));
             for (var kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
                 String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
                 UUID runId = UUID.fromString(out.getProperty(name + ".run_id"));
                 LocalDate[] dates = ReportDates.of(kind, start, end, end);
-                OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates)).atStartOfDay()
+                OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates))
+                        .atStartOfDay()
                         .atOffset(ZoneOffset.UTC);
                 UUID subject = UUID.fromString(out.getProperty("subject"));
-                RowPlan plan = RowPlan.of(subject, ReportLevel.ALL_CUSTOMERS, TenantTree.subtree(c, path, until), java.util.Map.of());
+                RowPlan plan = RowPlan.of(
+                        subject, ReportLevel.ALL_CUSTOMERS, TenantTree.subtree(c, path, until), java.util.Map.of());
                 int attempt = -1;
                 c.setAutoCommit(true);
                 GenerationQueries.insertMembers(c, runId, attempt, plan.members());
@@ -247,8 +267,10 @@ public final class Benchmark {
                 GenerationQueries.deleteMembers(c, runId, attempt);
                 print(out, name + ".sql_rows", rows);
                 print(out, name + ".sql_seconds", s);
-                print(out, name + ".ratio", Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / s * 100)
-                        / 100.0);
+                print(
+                        out,
+                        name + ".ratio",
+                        Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / s * 100) / 100.0);
             }
         }
         write(out, results);
@@ -274,10 +296,17 @@ public final class Benchmark {
             String tenant = customers.get(c).toString();
             for (int u = 0; u < usages; u++) {
                 int seconds = random.nextInt(86_400);
-                csv.append(tenant).append(",usage-").append(u < 10 ? "0" : "").append(u).append(',')
-                        .append(random.nextLong(1L << 40)).append(',').append(date).append('T')
-                        .append(String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
-                                seconds % 60))
+                csv.append(tenant)
+                        .append(",usage-")
+                        .append(u < 10 ? "0" : "")
+                        .append(u)
+                        .append(',')
+                        .append(random.nextLong(1L << 40))
+                        .append(',')
+                        .append(date)
+                        .append('T')
+                        .append(String.format(
+                                Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60))
                         .append("+00:00\r\n");
             }
         }

@@ -73,7 +73,8 @@ public final class ClusterTest {
     private record Server(String name, URI base, Path wlp) {
 
         long pid() throws Exception {
-            return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).strip());
+            return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid"))
+                    .strip());
         }
 
         void signal(String signal) throws Exception {
@@ -91,7 +92,8 @@ public final class ClusterTest {
 
         boolean up() {
             try {
-                HttpURLConnection c = (HttpURLConnection) base.resolve("/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection)
+                        base.resolve("/health/ready").toURL().openConnection();
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(2000);
                 return c.getResponseCode() == 200;
@@ -102,8 +104,10 @@ public final class ClusterTest {
 
         /** Waits for the process to be gone after a kill -9. */
         void awaitGone(long pid) throws Exception {
-            await(name + " gone", Duration.ofMinutes(1), () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive)
-                    .orElse(false));
+            await(
+                    name + " gone",
+                    Duration.ofMinutes(1),
+                    () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         }
 
         ReportsApi reports(Credentials credentials) {
@@ -112,13 +116,13 @@ public final class ClusterTest {
     }
 
     /** One checked case: what it showed, in figures, and whether it held. */
-    private record Result(String name, boolean ok, String figures) {
-    }
+    private record Result(String name, boolean ok, String figures) {}
 
     /** Records a case's result, and prints it at once: a long run shows its progress. */
     private void report(Result result) {
         results.add(result);
-        System.out.printf(Locale.ROOT, "%s: %s — %s%n", result.ok() ? "held" : "FAILED", result.name(), result.figures());
+        System.out.printf(
+                Locale.ROOT, "%s: %s — %s%n", result.ok() ? "held" : "FAILED", result.name(), result.figures());
     }
 
     private final Properties p;
@@ -137,8 +141,10 @@ public final class ClusterTest {
     private ClusterTest(Properties p) {
         this.p = p;
         Path wlp = Path.of(p.getProperty("cluster.wlp"));
-        this.a = new Server("cluster-a", URI.create("http://localhost:" + p.getProperty("cluster.port.a", "9181")), wlp);
-        this.b = new Server("cluster-b", URI.create("http://localhost:" + p.getProperty("cluster.port.b", "9182")), wlp);
+        this.a =
+                new Server("cluster-a", URI.create("http://localhost:" + p.getProperty("cluster.port.a", "9181")), wlp);
+        this.b =
+                new Server("cluster-b", URI.create("http://localhost:" + p.getProperty("cluster.port.b", "9182")), wlp);
         this.leaseSeconds = Integer.parseInt(p.getProperty("cluster.lease-seconds", "15"));
         Credentials admin = Credentials.login("admin", p.getProperty("cluster.password"));
         DirectoryApi directory = ReportsClient.directory(a.base().resolve("/api/2"), admin);
@@ -164,7 +170,8 @@ public final class ClusterTest {
         reportsDueAtTheSameInstantOnBothServers();
         killOfBothServersMidWork();
         stopOfTheServerRunningAReport();
-        for (String moment : p.getProperty("cluster.moments", "planning,writing,finishing").split(",")) {
+        for (String moment :
+                p.getProperty("cluster.moments", "planning,writing,finishing").split(",")) {
             frozenPastItsLease(moment);
         }
         System.out.printf(Locale.ROOT, "%n%-52s %-4s %s%n", "case", "ok", "figures");
@@ -172,8 +179,8 @@ public final class ClusterTest {
             System.out.printf(Locale.ROOT, "%-52s %-4s %s%n", r.name(), r.ok() ? "yes" : "NO", r.figures());
         }
         boolean ok = results.stream().allMatch(Result::ok);
-        System.out.printf(Locale.ROOT, "%n%d cases, %s, in %.0f s%n", results.size(), ok ? "all held" : "FAILED",
-                seconds(t0));
+        System.out.printf(
+                Locale.ROOT, "%n%d cases, %s, in %.0f s%n", results.size(), ok ? "all held" : "FAILED", seconds(t0));
         System.exit(ok ? 0 : 1);
     }
 
@@ -186,7 +193,9 @@ public final class ClusterTest {
         long roots = queryLong("SELECT COUNT(*) FROM installation");
         long admins = queryLong("SELECT COUNT(*) FROM app_user WHERE login = 'admin'");
         int errors = logErrors();
-        report(new Result("0 both servers installing at once", roots == 1 && admins == 1 && errors == 0,
+        report(new Result(
+                "0 both servers installing at once",
+                roots == 1 && admins == 1 && errors == 0,
                 roots + " installation, " + admins + " administrator, " + errors + " ERROR/FFDC lines in the logs"));
     }
 
@@ -195,21 +204,34 @@ public final class ClusterTest {
         int usages = Integer.parseInt(p.getProperty("cluster.usages", "10"));
         int days = 31;
         DirectoryApi directory = ReportsClient.directory(a.base().resolve("/api/2"), credentials);
-        partner = directory.createTenant(Tenant.partner("cluster partner", root)).id();
+        partner =
+                directory.createTenant(Tenant.partner("cluster partner", root)).id();
         customers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            customers.add(directory.createTenant(Tenant.customer(String.format("customer-%05d", i), partner)).id());
+            customers.add(directory
+                    .createTenant(Tenant.customer(String.format("customer-%05d", i), partner))
+                    .id());
         }
         UsageApi usage = ReportsClient.usage(b.base().resolve("/api/2"), credentials);
         long t = System.nanoTime();
         long readings = 0;
         for (int day = 0; day < days; day++) {
             StringBuilder csv = new StringBuilder("tenant_id,usage_name,value,measured_at\r\n");
-            String at = FIRST_DAY.plusDays(day).atTime(12, 0).atOffset(ZoneOffset.UTC).toString();
+            String at = FIRST_DAY
+                    .plusDays(day)
+                    .atTime(12, 0)
+                    .atOffset(ZoneOffset.UTC)
+                    .toString();
             for (int c = 0; c < count; c++) {
                 for (int u = 0; u < usages; u++) {
-                    csv.append(customers.get(c)).append(",usage-").append(u).append(',')
-                            .append((long) (c + 1) * (u + 1) * (day + 1)).append(',').append(at).append("\r\n");
+                    csv.append(customers.get(c))
+                            .append(",usage-")
+                            .append(u)
+                            .append(',')
+                            .append((long) (c + 1) * (u + 1) * (day + 1))
+                            .append(',')
+                            .append(at)
+                            .append("\r\n");
                     readings++;
                 }
             }
@@ -244,8 +266,13 @@ public final class ClusterTest {
         cleanHash = hash[0];
         cleanLines = Long.parseLong(hash[1]);
         cleanChunks = (int) queryLong("SELECT COUNT(*) FROM stored_report_chunk WHERE stored_id = ?", stored.id());
-        System.out.printf(Locale.ROOT, "reference usage_daily: %d lines, %d chunks, %.1f s, run %s%n", cleanLines,
-                cleanChunks, seconds(t), run.id());
+        System.out.printf(
+                Locale.ROOT,
+                "reference usage_daily: %d lines, %d chunks, %.1f s, run %s%n",
+                cleanLines,
+                cleanChunks,
+                seconds(t),
+                run.id());
     }
 
     // -------------------------------------------------------------------------------------------
@@ -263,20 +290,21 @@ public final class ClusterTest {
         for (int i = 0; i < 30; i++) {
             Server server = i % 2 == 0 ? a : b;
             boolean send = i < 10;
-            Report report = server.reports(credentials).createReport(Report.builder()
-                    .resultAction(send ? ResultAction.SEND : ResultAction.SAVE)
-                    .recipients(send ? List.of(recipients.get(i).id()) : null)
-                    .parameters(ReportParameters.builder()
-                            .tenantId(customers.get(i))
-                            .level(ReportLevel.ITSELF)
-                            .kind(ReportKind.USAGE_SUMMARY)
-                            .formats(List.of(ReportFormat.CSV_V2_0, ReportFormat.HTML))
-                            .period(new Period(FIRST_DAY, FIRST_DAY.plusDays(30)))
-                            .hideZeroUsage(false)
-                            .showSkus(false)
-                            .build())
-                    .schedule(Schedule.once())
-                    .build());
+            Report report = server.reports(credentials)
+                    .createReport(Report.builder()
+                            .resultAction(send ? ResultAction.SEND : ResultAction.SAVE)
+                            .recipients(send ? List.of(recipients.get(i).id()) : null)
+                            .parameters(ReportParameters.builder()
+                                    .tenantId(customers.get(i))
+                                    .level(ReportLevel.ITSELF)
+                                    .kind(ReportKind.USAGE_SUMMARY)
+                                    .formats(List.of(ReportFormat.CSV_V2_0, ReportFormat.HTML))
+                                    .period(new Period(FIRST_DAY, FIRST_DAY.plusDays(30)))
+                                    .hideZeroUsage(false)
+                                    .showSkus(false)
+                                    .build())
+                            .schedule(Schedule.once())
+                            .build());
             created.put(report.id(), server);
         }
         int runs = 0;
@@ -286,20 +314,35 @@ public final class ClusterTest {
         for (Map.Entry<UUID, Server> report : created.entrySet()) {
             ReportRun run = awaitSettled(a, report.getKey(), Duration.ofMinutes(2));
             List<ReportRun> all = a.reports(credentials).runs(report.getKey()).items();
-            List<StoredReport> stored = a.reports(credentials).stored(report.getKey()).items();
+            List<StoredReport> stored =
+                    a.reports(credentials).stored(report.getKey()).items();
             runs += all.size();
             outputs += stored.size();
             ok &= all.size() == 1 && run.status() == RunStatus.SAVED && stored.size() == 2;
             deliveries.addAll(run.deliveries());
         }
         Map<String, Integer> messages = messagesById(recipients);
-        long missing = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) == 0).count();
-        long twice = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) > 1).count();
+        long missing = deliveries.stream()
+                .filter(d -> messages.getOrDefault(d.messageId(), 0) == 0)
+                .count();
+        long twice = deliveries.stream()
+                .filter(d -> messages.getOrDefault(d.messageId(), 0) > 1)
+                .count();
         long leftovers = leftoverRows();
         ok &= deliveries.size() == 10 && missing == 0 && twice == 0 && leftovers == 0;
-        report(new Result("a 30 once reports created on both servers", ok, String.format(Locale.ROOT,
-                "%d runs, %d outputs, %d deliveries, %d messages missing, %d twice, %d leftover rows, %.1f s",
-                runs, outputs, deliveries.size(), missing, twice, leftovers, seconds(t))));
+        report(new Result(
+                "a 30 once reports created on both servers",
+                ok,
+                String.format(
+                        Locale.ROOT,
+                        "%d runs, %d outputs, %d deliveries, %d messages missing, %d twice, %d leftover rows, %.1f s",
+                        runs,
+                        outputs,
+                        deliveries.size(),
+                        missing,
+                        twice,
+                        leftovers,
+                        seconds(t))));
     }
 
     /** (b) kill -9 of the server running a long report: the other redoes it within the lease, identical. */
@@ -316,14 +359,26 @@ public final class ClusterTest {
         await("the run claimed again", Duration.ofSeconds(leaseSeconds * 3L), () -> attempt(runId) >= 2);
         double takeover = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
         ReportRun run = awaitSaved(survivor, report.id(), Duration.ofMinutes(5));
-        String[] hash = hash(survivor, report.id(), survivor.reports(credentials).stored(report.id()).items().get(0).id());
+        String[] hash = hash(
+                survivor,
+                report.id(),
+                survivor.reports(credentials).stored(report.id()).items().get(0).id());
         long leftovers = leftoverRows();
-        boolean ok = hash[0].equals(cleanHash) && run.attempts() == 2 && takeover <= leaseSeconds + 5
-                && leftovers == 0;
-        report(new Result("b kill -9 of the server running usage_daily", ok, String.format(Locale.ROOT,
-                "killed %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s, %d leftover rows",
-                victim.name(), survivor.name(), takeover, leaseSeconds, run.attempts(), hash[1],
-                hash[0].equals(cleanHash) ? "identical" : "DIFFERENT", leftovers)));
+        boolean ok = hash[0].equals(cleanHash) && run.attempts() == 2 && takeover <= leaseSeconds + 5 && leftovers == 0;
+        report(new Result(
+                "b kill -9 of the server running usage_daily",
+                ok,
+                String.format(
+                        Locale.ROOT,
+                        "killed %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s, %d leftover rows",
+                        victim.name(),
+                        survivor.name(),
+                        takeover,
+                        leaseSeconds,
+                        run.attempts(),
+                        hash[1],
+                        hash[0].equals(cleanHash) ? "identical" : "DIFFERENT",
+                        leftovers)));
         victim.start();
     }
 
@@ -333,42 +388,60 @@ public final class ClusterTest {
         for (int i = 0; i < 200; i++) {
             ScheduleType type = i % 2 == 0 ? ScheduleType.DAILY : ScheduleType.MONTHLY;
             Server server = i % 4 < 2 ? a : b;
-            ids.add(server.reports(credentials).createReport(Report.builder()
-                    .resultAction(ResultAction.SAVE)
-                    .parameters(ReportParameters.builder()
-                            .tenantId(customers.get(i))
-                            .level(ReportLevel.ITSELF)
-                            .kind(ReportKind.USAGE_CURRENT)
-                            .formats(List.of(ReportFormat.CSV_V2_0))
-                            .hideZeroUsage(false)
-                            .showSkus(false)
+            ids.add(server.reports(credentials)
+                    .createReport(Report.builder()
+                            .resultAction(ResultAction.SAVE)
+                            .parameters(ReportParameters.builder()
+                                    .tenantId(customers.get(i))
+                                    .level(ReportLevel.ITSELF)
+                                    .kind(ReportKind.USAGE_CURRENT)
+                                    .formats(List.of(ReportFormat.CSV_V2_0))
+                                    .hideZeroUsage(false)
+                                    .showSkus(false)
+                                    .build())
+                            .schedule(Schedule.of(type))
                             .build())
-                    .schedule(Schedule.of(type))
-                    .build()).id());
+                    .id());
         }
         Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
         long t = System.nanoTime();
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
-                "UPDATE report SET next_run_at = ? WHERE id = ANY (?)")) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement("UPDATE report SET next_run_at = ? WHERE id = ANY (?)")) {
             s.setObject(1, due.atOffset(ZoneOffset.UTC));
             s.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             s.executeUpdate();
         }
-        await("200 scheduled runs saved", Duration.ofMinutes(3), () -> queryLong("SELECT COUNT(*) FROM report_run"
-                + " WHERE report_id = ANY (?) AND status = 'saved'", (Object) ids.toArray(new UUID[0])) >= 200);
+        await(
+                "200 scheduled runs saved",
+                Duration.ofMinutes(3),
+                () -> queryLong(
+                                "SELECT COUNT(*) FROM report_run" + " WHERE report_id = ANY (?) AND status = 'saved'",
+                                (Object) ids.toArray(new UUID[0]))
+                        >= 200);
         double seconds = seconds(t);
         Thread.sleep(3000); // a few more polls of both servers: nothing more may appear
-        long runs = queryLong("SELECT COUNT(*) FROM report_run WHERE report_id = ANY (?)",
+        long runs = queryLong(
+                "SELECT COUNT(*) FROM report_run WHERE report_id = ANY (?)", (Object) ids.toArray(new UUID[0]));
+        long reportsWithOne = queryLong(
+                "SELECT COUNT(*) FROM (SELECT report_id FROM report_run WHERE report_id = ANY (?)"
+                        + " GROUP BY report_id HAVING COUNT(*) = 1) x",
                 (Object) ids.toArray(new UUID[0]));
-        long reportsWithOne = queryLong("SELECT COUNT(*) FROM (SELECT report_id FROM report_run WHERE report_id = ANY (?)"
-                + " GROUP BY report_id HAVING COUNT(*) = 1) x", (Object) ids.toArray(new UUID[0]));
-        long started = queryLong("SELECT COUNT(*) FROM report_run WHERE report_id = ANY (?) AND started_at IS NOT NULL",
+        long started = queryLong(
+                "SELECT COUNT(*) FROM report_run WHERE report_id = ANY (?) AND started_at IS NOT NULL",
                 (Object) ids.toArray(new UUID[0]));
         int errors = logErrors();
         boolean ok = runs == 200 && reportsWithOne == 200 && errors == 0;
-        report(new Result("c 100 daily + 100 monthly due at one instant", ok, String.format(Locale.ROOT,
-                "%d runs for 200 reports (%d with exactly one), %d started, all saved after %.1f s, %d ERROR lines",
-                runs, reportsWithOne, started, seconds, errors)));
+        report(new Result(
+                "c 100 daily + 100 monthly due at one instant",
+                ok,
+                String.format(
+                        Locale.ROOT,
+                        "%d runs for 200 reports (%d with exactly one), %d started, all saved after %.1f s, %d ERROR lines",
+                        runs,
+                        reportsWithOne,
+                        started,
+                        seconds,
+                        errors)));
     }
 
     /** (d) kill -9 of both servers mid-work, then both restarted: every run and delivery completes once. */
@@ -378,14 +451,24 @@ public final class ClusterTest {
         for (int i = 0; i < 4; i++) {
             Report daily = daily();
             Server server = i % 2 == 0 ? a : b;
-            reports.add(server.reports(credentials).createReport(daily.toBuilder()
-                    .resultAction(ResultAction.SEND)
-                    .recipients(List.of(recipients.get(2 * i).id(), recipients.get(2 * i + 1).id()))
-                    .build()).id());
+            reports.add(server.reports(credentials)
+                    .createReport(daily.toBuilder()
+                            .resultAction(ResultAction.SEND)
+                            .recipients(List.of(
+                                    recipients.get(2 * i).id(),
+                                    recipients.get(2 * i + 1).id()))
+                            .build())
+                    .id());
         }
         UUID[] ids = reports.toArray(UUID[]::new);
-        await("both servers at work", Duration.ofMinutes(1), () -> queryLong("SELECT COUNT(DISTINCT split_part(claimed_by,"
-                + " '/', 2)) FROM report_run WHERE report_id = ANY(?) AND status = 'running'", (Object) ids) >= 2);
+        await(
+                "both servers at work",
+                Duration.ofMinutes(1),
+                () -> queryLong(
+                                "SELECT COUNT(DISTINCT split_part(claimed_by,"
+                                        + " '/', 2)) FROM report_run WHERE report_id = ANY(?) AND status = 'running'",
+                                (Object) ids)
+                        >= 2);
         Thread.sleep(1500);
         long pa = a.pid();
         long pb = b.pid();
@@ -396,8 +479,10 @@ public final class ClusterTest {
         // Deliveries claimed when both died, of runs saved before the kill. Only these may arrive twice (and then with
         // one Message-ID): the SMTP server may have accepted a message whose record the kill prevented. Every other
         // message is sent after the restart by live servers and must arrive exactly once.
-        Set<String> inFlight = queryStrings("SELECT message_id FROM report_delivery WHERE report_id = ANY(?)"
-                + " AND status = 'pending' AND lease_expires_at IS NOT NULL", (Object) ids);
+        Set<String> inFlight = queryStrings(
+                "SELECT message_id FROM report_delivery WHERE report_id = ANY(?)"
+                        + " AND status = 'pending' AND lease_expires_at IS NOT NULL",
+                (Object) ids);
         long t = System.nanoTime();
         Thread restartA = new Thread(() -> restart(a));
         restartA.start();
@@ -416,20 +501,43 @@ public final class ClusterTest {
             deliveries.addAll(run.deliveries());
         }
         Map<String, Integer> messages = messagesById(recipients);
-        long missing = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) == 0).count();
-        long twice = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) > 1
-                && !inFlight.contains(d.messageId())).count();
-        long twiceInFlight = deliveries.stream().filter(d -> messages.getOrDefault(d.messageId(), 0) > 1
-                && inFlight.contains(d.messageId())).count();
-        long delivered = deliveries.stream().filter(d -> d.status() == DeliveryStatus.DELIVERED).count();
+        long missing = deliveries.stream()
+                .filter(d -> messages.getOrDefault(d.messageId(), 0) == 0)
+                .count();
+        long twice = deliveries.stream()
+                .filter(d -> messages.getOrDefault(d.messageId(), 0) > 1 && !inFlight.contains(d.messageId()))
+                .count();
+        long twiceInFlight = deliveries.stream()
+                .filter(d -> messages.getOrDefault(d.messageId(), 0) > 1 && inFlight.contains(d.messageId()))
+                .count();
+        long delivered = deliveries.stream()
+                .filter(d -> d.status() == DeliveryStatus.DELIVERED)
+                .count();
         long leftovers = leftoverRows();
-        ok &= identical == reports.size() && deliveries.size() == 8 && delivered == 8 && missing == 0 && twice == 0
+        ok &= identical == reports.size()
+                && deliveries.size() == 8
+                && delivered == 8
+                && missing == 0
+                && twice == 0
                 && leftovers == 0;
-        report(new Result("d kill -9 of both servers mid-work, restart", ok, String.format(Locale.ROOT,
-                "%d send runs saved %.1f s after the restart, %d identical to the clean run, %d/%d deliveries"
-                        + " delivered, %d messages missing, %d twice (+%d of %d in flight at the kill, allowed with"
-                        + " one Message-ID), %d leftover rows", reports.size(), seconds(t), identical, delivered,
-                deliveries.size(), missing, twice, twiceInFlight, inFlight.size(), leftovers)));
+        report(new Result(
+                "d kill -9 of both servers mid-work, restart",
+                ok,
+                String.format(
+                        Locale.ROOT,
+                        "%d send runs saved %.1f s after the restart, %d identical to the clean run, %d/%d deliveries"
+                                + " delivered, %d messages missing, %d twice (+%d of %d in flight at the kill, allowed with"
+                                + " one Message-ID), %d leftover rows",
+                        reports.size(),
+                        seconds(t),
+                        identical,
+                        delivered,
+                        deliveries.size(),
+                        missing,
+                        twice,
+                        twiceInFlight,
+                        inFlight.size(),
+                        leftovers)));
     }
 
     /**
@@ -440,35 +548,51 @@ public final class ClusterTest {
     private void stopOfTheServerRunningAReport() throws Exception {
         Report twoMonths = daily();
         ReportParameters p = twoMonths.parameters();
-        Report report = a.reports(credentials).createReport(twoMonths.toBuilder()
-                .parameters(p.toBuilder().period(new Period(FIRST_DAY, FIRST_DAY.plusDays(61))).build())
-                .build());
+        Report report = a.reports(credentials)
+                .createReport(twoMonths.toBuilder()
+                        .parameters(p.toBuilder()
+                                .period(new Period(FIRST_DAY, FIRST_DAY.plusDays(61)))
+                                .build())
+                        .build());
         UUID runId = a.reports(credentials).runs(report.id()).items().get(0).id();
         Server victim = awaitClaimer(runId);
         Server survivor = other(victim);
         long pid = victim.pid();
         victim.signal("TERM");
         Instant stopped = Instant.now();
-        await("the run claimed by " + survivor.name() + " (or saved by " + victim.name() + " before it stopped)",
-                Duration.ofSeconds(leaseSeconds * 3L), () -> attempt(runId) >= 2
+        await(
+                "the run claimed by " + survivor.name() + " (or saved by " + victim.name() + " before it stopped)",
+                Duration.ofSeconds(leaseSeconds * 3L),
+                () -> attempt(runId) >= 2
                         || "saved".equals(queryString("SELECT status FROM report_run WHERE id = ?", runId)));
         double takeover = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
         boolean handedOver = attempt(runId) >= 2;
         victim.awaitGone(pid);
         ReportRun run = awaitSaved(survivor, report.id(), Duration.ofMinutes(5));
-        UUID stored = survivor.reports(credentials).stored(report.id()).items().get(0).id();
+        UUID stored =
+                survivor.reports(credentials).stored(report.id()).items().get(0).id();
         String[] hash = hash(survivor, report.id(), stored);
         survivor.reports(credentials).runNow(report.id(), new RunRequest(null));
         awaitSaved(survivor, report.id(), Duration.ofMinutes(5)); // the newest run: the clean one
-        UUID cleanStored = survivor.reports(credentials).stored(report.id()).items().get(0).id();
-        boolean identical = !cleanStored.equals(stored)
-                && hash[0].equals(hash(survivor, report.id(), cleanStored)[0]);
+        UUID cleanStored =
+                survivor.reports(credentials).stored(report.id()).items().get(0).id();
+        boolean identical = !cleanStored.equals(stored) && hash[0].equals(hash(survivor, report.id(), cleanStored)[0]);
         boolean ok = handedOver && identical && takeover < Math.min(5, leaseSeconds);
-        report(new Result("e SIGTERM of the server running usage_daily", ok, String.format(Locale.ROOT,
-                "stopped %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s", victim.name(),
-                survivor.name(), takeover, leaseSeconds, run.attempts(), hash[1],
-                !handedOver ? "NOT HANDED OVER: saved before the stop" : identical ? "identical to a clean run"
-                        : "DIFFERENT from a clean run")));
+        report(new Result(
+                "e SIGTERM of the server running usage_daily",
+                ok,
+                String.format(
+                        Locale.ROOT,
+                        "stopped %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s",
+                        victim.name(),
+                        survivor.name(),
+                        takeover,
+                        leaseSeconds,
+                        run.attempts(),
+                        hash[1],
+                        !handedOver
+                                ? "NOT HANDED OVER: saved before the stop"
+                                : identical ? "identical to a clean run" : "DIFFERENT from a clean run")));
         victim.start();
     }
 
@@ -485,24 +609,42 @@ public final class ClusterTest {
         frozen.signal("STOP");
         Instant stopped = Instant.now();
         try {
-            await("the run claimed by " + live.name(), Duration.ofSeconds(leaseSeconds * 4L), () -> attempt(runId) >= 2);
+            await(
+                    "the run claimed by " + live.name(),
+                    Duration.ofSeconds(leaseSeconds * 4L),
+                    () -> attempt(runId) >= 2);
             double claimedAfter = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
             switch (moment) {
-                case "planning" -> { }
+                case "planning" -> {}
                 case "writing" -> await("the new attempt writing", Duration.ofMinutes(2), () -> chunks(runId, 2) > 0);
-                default -> await("the new attempt finishing", Duration.ofMinutes(2),
-                        () -> chunks(runId, 2) >= Math.max(1, cleanChunks - 1));
+                default ->
+                    await(
+                            "the new attempt finishing",
+                            Duration.ofMinutes(2),
+                            () -> chunks(runId, 2) >= Math.max(1, cleanChunks - 1));
             }
             frozen.signal("CONT");
             ReportRun run = awaitSaved(live, report.id(), Duration.ofMinutes(5));
-            String[] hash = hash(live, report.id(), live.reports(credentials).stored(report.id()).items().get(0).id());
+            String[] hash = hash(
+                    live,
+                    report.id(),
+                    live.reports(credentials).stored(report.id()).items().get(0).id());
             Thread.sleep(Math.max(2000, leaseSeconds * 1000L / 2)); // the resumed worker finds out and stops
             long leftovers = leftoverRows();
             boolean ok = hash[0].equals(cleanHash) && run.attempts() == 2 && leftovers == 0;
-            report(new Result("f kill -STOP past the lease, -CONT at " + moment, ok, String.format(Locale.ROOT,
-                    "froze %s, %s claimed after %.1f s, resumed while %s, %s lines, %s, %d leftover rows",
-                    frozen.name(), live.name(), claimedAfter, moment, hash[1],
-                    hash[0].equals(cleanHash) ? "identical" : "DIFFERENT", leftovers)));
+            report(new Result(
+                    "f kill -STOP past the lease, -CONT at " + moment,
+                    ok,
+                    String.format(
+                            Locale.ROOT,
+                            "froze %s, %s claimed after %.1f s, resumed while %s, %s lines, %s, %d leftover rows",
+                            frozen.name(),
+                            live.name(),
+                            claimedAfter,
+                            moment,
+                            hash[1],
+                            hash[0].equals(cleanHash) ? "identical" : "DIFFERENT",
+                            leftovers)));
         } finally {
             frozen.signal("CONT");
         }
@@ -545,8 +687,8 @@ public final class ClusterTest {
     /** A new user of {@code tenant}, with an address of its own. */
     private User recipient(UUID tenant) {
         String login = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        return ReportsClient.directory(a.base().resolve("/api/2"), credentials).createUser(User.of(tenant, login,
-                Contact.ofEmail(login + "@example.com")));
+        return ReportsClient.directory(a.base().resolve("/api/2"), credentials)
+                .createUser(User.of(tenant, login, Contact.ofEmail(login + "@example.com")));
     }
 
     /** How many messages each Message-ID arrived in, over the recipients' mailboxes (IMAP). */
@@ -618,15 +760,18 @@ public final class ClusterTest {
     /** Chunks of stale attempts left with saved outputs, and work-table rows of runs no longer running. */
     private long leftoverRows() {
         return queryLong("SELECT COUNT(*) FROM stored_report_chunk c JOIN stored_report s ON s.id = c.stored_id"
-                + " JOIN report_run r ON r.id = s.run_id WHERE r.status <> 'running'"
-                + " AND (s.content_attempt IS NULL OR c.attempt <> s.content_attempt)")
+                        + " JOIN report_run r ON r.id = s.run_id WHERE r.status <> 'running'"
+                        + " AND (s.content_attempt IS NULL OR c.attempt <> s.content_attempt)")
                 + queryLong("SELECT COUNT(*) FROM report_run_member m JOIN report_run r ON r.id = m.run_id"
-                + " WHERE r.status <> 'running'");
+                        + " WHERE r.status <> 'running'");
     }
 
     private long chunks(UUID runId, int attempt) {
-        return queryLong("SELECT COUNT(*) FROM stored_report_chunk c JOIN stored_report s ON s.id = c.stored_id"
-                + " WHERE s.run_id = ? AND c.attempt = ?", runId, attempt);
+        return queryLong(
+                "SELECT COUNT(*) FROM stored_report_chunk c JOIN stored_report s ON s.id = c.stored_id"
+                        + " WHERE s.run_id = ? AND c.attempt = ?",
+                runId,
+                attempt);
     }
 
     private int attempt(UUID runId) {
@@ -651,12 +796,16 @@ public final class ClusterTest {
     }
 
     private Connection db() throws Exception {
-        return DriverManager.getConnection(p.getProperty("cluster.jdbc.url"), p.getProperty("cluster.jdbc.user"),
+        return DriverManager.getConnection(
+                p.getProperty("cluster.jdbc.url"),
+                p.getProperty("cluster.jdbc.user"),
                 p.getProperty("cluster.jdbc.password"));
     }
 
     private long queryLong(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+        try (Connection c = db();
+                PreparedStatement s = prepare(c, sql, params);
+                ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -664,7 +813,9 @@ public final class ClusterTest {
     }
 
     private Set<String> queryStrings(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+        try (Connection c = db();
+                PreparedStatement s = prepare(c, sql, params);
+                ResultSet rs = s.executeQuery()) {
             Set<String> found = new HashSet<>();
             while (rs.next()) {
                 found.add(rs.getString(1));
@@ -676,7 +827,9 @@ public final class ClusterTest {
     }
 
     private String queryString(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+        try (Connection c = db();
+                PreparedStatement s = prepare(c, sql, params);
+                ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         } catch (Exception e) {
             throw new IllegalStateException(e);

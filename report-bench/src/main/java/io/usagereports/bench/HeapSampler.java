@@ -19,14 +19,17 @@ final class HeapSampler implements AutoCloseable {
     private volatile double peakMb;
 
     HeapSampler(long pid) throws IOException {
-        jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "200").redirectErrorStream(true).start();
+        jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "200")
+                .redirectErrorStream(true)
+                .start();
         reader = new Thread(this::read, "heap-sampler");
         reader.setDaemon(true);
         reader.start();
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
             List<String> header = null;
             for (String line; (line = in.readLine()) != null; ) {
                 List<String> cells = Arrays.asList(line.trim().split("\\s+"));

@@ -27,8 +27,8 @@ public class ApiErrorException extends RuntimeException {
         this.field = error.details() == null ? null : error.details().field();
         this.info = error.details() == null ? null : error.details().info();
         // Kept as sent, null values included (Map.copyOf would refuse them).
-        this.context = error.context() == null ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(error.context()));
+        this.context =
+                error.context() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(error.context()));
         this.body = error;
     }
 

@@ -26,8 +26,12 @@ public class ApiErrorMapper implements ResponseExceptionMapper<ApiErrorException
             // not the API's error shape (e.g. a proxy's page): described by its status below
         }
         if (body == null || body.code() == null) {
-            body = new ErrorBody("http_" + response.getStatus(), null,
-                    "HTTP " + response.getStatus() + " without an error body", new ErrorDetails(null, null), null);
+            body = new ErrorBody(
+                    "http_" + response.getStatus(),
+                    null,
+                    "HTTP " + response.getStatus() + " without an error body",
+                    new ErrorDetails(null, null),
+                    null);
         }
         return new ApiErrorException(response.getStatus(), body);
     }

@@ -23,8 +23,7 @@ import java.util.function.Supplier;
  */
 public abstract class Credentials {
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     /** An API client's ID and secret, as {@code POST /clients} returned them. */
     public static Credentials client(String clientId, String clientSecret) {
@@ -70,8 +69,10 @@ public abstract class Credentials {
 
         @Override
         ClientRequestFilter filter(URI baseUrl) {
-            return tokens.computeIfAbsent(baseUrl,
-                    url -> new BearerTokens(() -> ReportsClient.build(url, TokenApi.class, null), header, Clock.systemUTC()));
+            return tokens.computeIfAbsent(
+                    baseUrl,
+                    url -> new BearerTokens(
+                            () -> ReportsClient.build(url, TokenApi.class, null), header, Clock.systemUTC()));
         }
     }
 
@@ -99,15 +100,18 @@ public abstract class Credentials {
             } catch (ApiErrorException e) {
                 // The token endpoint refused (a wrong secret, an overloaded server): the call ends with
                 // that answer, which the proxy's mapper throws as it is, instead of a wrapped exception.
-                request.abortWith(Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(e.error()).build());
+                request.abortWith(Response.status(e.status())
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(e.error())
+                        .build());
                 return;
             }
             request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
 
         synchronized String token() {
-            Instant renewAt = current == null ? Instant.MIN
+            Instant renewAt = current == null
+                    ? Instant.MIN
                     : Instant.ofEpochSecond(current.expiresOn()).minusSeconds(RENEW_BEFORE_SECONDS);
             if (!clock.instant().isBefore(renewAt)) {
                 if (tokens == null) {

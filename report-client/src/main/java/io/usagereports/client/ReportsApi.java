@@ -65,12 +65,13 @@ public interface ReportsApi {
      */
     @GET
     @Path("reports")
-    ReportPage listReports(@QueryParam("tenant_id") UUID tenantId,
-                           @QueryParam("kind") ReportKind kind,
-                           @QueryParam("result_action") ResultAction resultAction,
-                           @QueryParam("schedule_type") ScheduleType scheduleType,
-                           @QueryParam("limit") Integer limit,
-                           @QueryParam("after") String after);
+    ReportPage listReports(
+            @QueryParam("tenant_id") UUID tenantId,
+            @QueryParam("kind") ReportKind kind,
+            @QueryParam("result_action") ResultAction resultAction,
+            @QueryParam("schedule_type") ScheduleType scheduleType,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after);
 
     @GET
     @Path("tenants/{tenant_id}/reports")
@@ -109,9 +110,11 @@ public interface ReportsApi {
 
     /** The deliveries of one run of a report, in the order the run history lists them. */
     default List<Delivery> deliveries(UUID id, UUID runId) {
-        return runs(id).items().stream().filter(r -> r.id().equals(runId)).findFirst()
-                .map(ReportRun::deliveries).orElseThrow(() -> new IllegalArgumentException(
-                        "Report " + id + " has no run " + runId));
+        return runs(id).items().stream()
+                .filter(r -> r.id().equals(runId))
+                .findFirst()
+                .map(ReportRun::deliveries)
+                .orElseThrow(() -> new IllegalArgumentException("Report " + id + " has no run " + runId));
     }
 
     /**
@@ -135,8 +138,10 @@ public interface ReportsApi {
     @GET
     @Path("reports/{id}/stored/{stored_id}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
-    Response downloadStoredRaw(@PathParam("id") UUID id, @PathParam("stored_id") UUID storedId,
-                               @HeaderParam("Accept-Encoding") String acceptEncoding);
+    Response downloadStoredRaw(
+            @PathParam("id") UUID id,
+            @PathParam("stored_id") UUID storedId,
+            @HeaderParam("Accept-Encoding") String acceptEncoding);
 
     /**
      * The content of a saved stored report as a stream, transferred compressed and decompressed
@@ -147,7 +152,8 @@ public interface ReportsApi {
         Response response = downloadStoredRaw(id, storedId, "gzip");
         InputStream body = response.readEntity(InputStream.class);
         return "gzip".equalsIgnoreCase(response.getHeaderString("Content-Encoding"))
-                ? new GZIPInputStream(body, 1 << 16) : body;
+                ? new GZIPInputStream(body, 1 << 16)
+                : body;
     }
 
     /** Downloads a saved stored report, decompressed, into {@code file}; returns its size in bytes. */

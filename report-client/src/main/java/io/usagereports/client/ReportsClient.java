@@ -14,8 +14,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  */
 public final class ReportsClient {
 
-    private ReportsClient() {
-    }
+    private ReportsClient() {}
 
     /** The report endpoints, authenticated with {@code credentials}. */
     public static ReportsApi reports(URI baseUrl, Credentials credentials) {

@@ -43,8 +43,8 @@ class ApiErrorMappingTest {
                 "details":{"info":"Read the report again and retry.","field":"version"},\
                 "context":{"expected_version":3,"actual_version":4}}}""");
 
-        ApiErrorException e = catchThrowableOfType(ApiErrorException.class,
-                () -> reports.updateReport(REPORT, 3, ReportUpdate.empty()));
+        ApiErrorException e = catchThrowableOfType(
+                ApiErrorException.class, () -> reports.updateReport(REPORT, 3, ReportUpdate.empty()));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo(ErrorCodes.VERSION_CONFLICT);
@@ -55,7 +55,8 @@ class ApiErrorMappingTest {
         assertThat(e.context()).containsOnlyKeys("expected_version", "actual_version");
         assertThat(((Number) e.context().get("expected_version")).intValue()).isEqualTo(3);
         assertThat(((Number) e.context().get("actual_version")).intValue()).isEqualTo(4);
-        assertThat(server.requests("PUT", REPORT_PATH)).singleElement()
+        assertThat(server.requests("PUT", REPORT_PATH))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("If-Match")).isEqualTo("\"3\""));
     }
 
@@ -71,14 +72,15 @@ class ApiErrorMappingTest {
         assertThat(e.code()).isEqualTo(ErrorCodes.NOT_FOUND);
         assertThat(e.field()).isNull();
         assertThat(e.context()).isEmpty();
-        assertThat(server.requests("DELETE", REPORT_PATH)).singleElement()
+        assertThat(server.requests("DELETE", REPORT_PATH))
+                .singleElement()
                 .satisfies(r -> assertThat(r.query()).isEqualTo("version=2"));
     }
 
     @Test
     void anHtmlPageFromAProxyIsThrownAsApiErrorExceptionNamedAfterItsStatus() {
-        server.on("GET", REPORT_PATH, new Answer(502, "text/html",
-                "<html><body><h1>502 Bad Gateway</h1></body></html>"));
+        server.on(
+                "GET", REPORT_PATH, new Answer(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>"));
 
         ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> reports.getReport(REPORT));
 

@@ -23,13 +23,17 @@ class BearerTokensTest {
     private final AtomicInteger endpointsBuilt = new AtomicInteger();
 
     /** Issues token {@code tN} for the N-th request, valid for an hour from the clock's now. */
-    private final Credentials.BearerTokens tokens = new Credentials.BearerTokens(() -> {
-        endpointsBuilt.incrementAndGet();
-        return (authorization, grantType) -> {
-            grants.add(authorization + " " + grantType);
-            return new Token("t" + grants.size(), "bearer", clock.instant().getEpochSecond() + LIFETIME, "all");
-        };
-    }, "Basic Y2xpZW50OnNlY3JldA==", clock);
+    private final Credentials.BearerTokens tokens = new Credentials.BearerTokens(
+            () -> {
+                endpointsBuilt.incrementAndGet();
+                return (authorization, grantType) -> {
+                    grants.add(authorization + " " + grantType);
+                    return new Token(
+                            "t" + grants.size(), "bearer", clock.instant().getEpochSecond() + LIFETIME, "all");
+                };
+            },
+            "Basic Y2xpZW50OnNlY3JldA==",
+            clock);
 
     @Test
     void aTokenIsKeptUntilAMinuteBeforeItExpiresAndRenewedFromThen() {
@@ -42,8 +46,10 @@ class BearerTokensTest {
         assertThat(tokens.token()).isEqualTo("t2");
         assertThat(tokens.token()).isEqualTo("t2");
 
-        assertThat(grants).containsExactly(
-                "Basic Y2xpZW50OnNlY3JldA== client_credentials", "Basic Y2xpZW50OnNlY3JldA== client_credentials");
+        assertThat(grants)
+                .containsExactly(
+                        "Basic Y2xpZW50OnNlY3JldA== client_credentials",
+                        "Basic Y2xpZW50OnNlY3JldA== client_credentials");
     }
 
     @Test

@@ -78,13 +78,16 @@ class ClientCredentialsTest {
         second.getTenant(TENANT);
 
         assertThat(server.requests("POST", TOKEN_PATH)).hasSize(1);
-        assertThat(server.requests("GET", TENANT_PATH)).hasSize(4)
+        assertThat(server.requests("GET", TENANT_PATH))
+                .hasSize(4)
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer t1"));
     }
 
     @Test
     void aTokenExpiringWithinAMinuteIsRenewedBeforeTheNextCall() {
-        server.on("POST", TOKEN_PATH,
+        server.on(
+                "POST",
+                TOKEN_PATH,
                 token("t1", Instant.now().plusSeconds(30)),
                 token("t2", Instant.now().plusSeconds(3600)));
         DirectoryApi directory = directory(server);
@@ -93,9 +96,11 @@ class ClientCredentialsTest {
         directory.getTenant(TENANT);
         directory.getTenant(TENANT);
 
-        assertThat(server.requests()).extracting(Request::path)
+        assertThat(server.requests())
+                .extracting(Request::path)
                 .containsExactly(TOKEN_PATH, TENANT_PATH, TOKEN_PATH, TENANT_PATH, TENANT_PATH);
-        assertThat(server.requests("GET", TENANT_PATH)).extracting(r -> r.header("Authorization"))
+        assertThat(server.requests("GET", TENANT_PATH))
+                .extracting(r -> r.header("Authorization"))
                 .containsExactly("Bearer t1", "Bearer t2", "Bearer t2");
     }
 
@@ -109,9 +114,11 @@ class ClientCredentialsTest {
         directory(server).getTenant(TENANT);
         directory(other).getTenant(TENANT);
 
-        assertThat(server.requests("GET", TENANT_PATH)).singleElement()
+        assertThat(server.requests("GET", TENANT_PATH))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer from-first"));
-        assertThat(other.requests("GET", TENANT_PATH)).singleElement()
+        assertThat(other.requests("GET", TENANT_PATH))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer from-other"));
     }
 
@@ -131,7 +138,9 @@ class ClientCredentialsTest {
 
     @Test
     void aCallAfterAFailedTokenRequestAsksForATokenAgain() {
-        server.on("POST", TOKEN_PATH,
+        server.on(
+                "POST",
+                TOKEN_PATH,
                 new Answer(503, "text/plain", "try later"),
                 token("t1", Instant.now().plusSeconds(3600)));
         DirectoryApi directory = directory(server);
@@ -140,7 +149,8 @@ class ClientCredentialsTest {
         directory.getTenant(TENANT);
 
         assertThat(server.requests("POST", TOKEN_PATH)).hasSize(2);
-        assertThat(server.requests("GET", TENANT_PATH)).singleElement()
+        assertThat(server.requests("GET", TENANT_PATH))
+                .singleElement()
                 .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer t1"));
     }
 
@@ -156,7 +166,10 @@ class ClientCredentialsTest {
     }
 
     static Answer token(String accessToken, Instant expiresOn) {
-        return new Answer(200, StubServer.JSON, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\","
-                + "\"expires_on\":" + expiresOn.getEpochSecond() + ",\"scope\":\"reports:write directory:read\"}");
+        return new Answer(
+                200,
+                StubServer.JSON,
+                "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\"," + "\"expires_on\":"
+                        + expiresOn.getEpochSecond() + ",\"scope\":\"reports:write directory:read\"}");
     }
 }

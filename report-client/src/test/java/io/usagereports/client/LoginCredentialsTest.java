@@ -36,9 +36,10 @@ class LoginCredentialsTest {
         directory.me();
 
         assertThat(first.login()).isEqualTo("alice");
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString("alice:pässwörd:1".getBytes(StandardCharsets.UTF_8));
-        assertThat(server.requests()).hasSize(2)
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:pässwörd:1".getBytes(StandardCharsets.UTF_8));
+        assertThat(server.requests())
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r.path()).isEqualTo("/api/2/users/me"))
                 .extracting(Request::headers)
                 .allSatisfy(h -> assertThat(h.get("Authorization")).containsExactly(expected));

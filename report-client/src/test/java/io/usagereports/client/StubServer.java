@@ -34,8 +34,7 @@ final class StubServer implements AutoCloseable {
     }
 
     /** One canned answer; {@code body == null} sends no body at all. */
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -66,7 +65,9 @@ final class StubServer implements AutoCloseable {
     }
 
     List<Request> requests(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -98,10 +98,17 @@ class WireJsonTest {
 
         String body = server.requests("POST", "/api/2/tenants").get(0).body();
         assertThat(body).doesNotContainPattern("\\s");
-        assertThat(json(body)).isEqualTo(json(
-                "{\"name\":\"Acme\",\"kind\":\"customer\",\"parent_id\":\"00000000-0000-0000-0000-000000000001\"}"));
-        assertThat(created).isEqualTo(new Tenant(TENANT, 1, "Acme", TenantKind.CUSTOMER,
-                UUID.fromString("00000000-0000-0000-0000-000000000001")));
+        assertThat(json(body))
+                .isEqualTo(
+                        json(
+                                "{\"name\":\"Acme\",\"kind\":\"customer\",\"parent_id\":\"00000000-0000-0000-0000-000000000001\"}"));
+        assertThat(created)
+                .isEqualTo(new Tenant(
+                        TENANT,
+                        1,
+                        "Acme",
+                        TenantKind.CUSTOMER,
+                        UUID.fromString("00000000-0000-0000-0000-000000000001")));
     }
 
     @Test
@@ -110,8 +117,8 @@ class WireJsonTest {
         UsageApi usage = ReportsClient.usage(server.base(), credentials);
         proxy = (AutoCloseable) usage;
 
-        IngestionResult result = usage.ingest(new UsageBatch(List.of(new UsageReading(TENANT, "storage", null, null,
-                42L, Instant.parse("2026-05-08T07:36:57.123456Z")))));
+        IngestionResult result = usage.ingest(new UsageBatch(List.of(
+                new UsageReading(TENANT, "storage", null, null, 42L, Instant.parse("2026-05-08T07:36:57.123456Z")))));
 
         assertThat(result.received()).isEqualTo(1);
         assertThat(json(server.requests("POST", "/api/2/usages").get(0).body())).isEqualTo(json("""
@@ -152,14 +159,15 @@ class WireJsonTest {
         server.onJson("GET", "/api/2/reports", 200, "{\"items\":[],\"paging\":{\"cursors\":{}}}");
         ReportsApi reports = reports();
 
-        ReportPage page = reports.listReports(null, ReportKind.USAGE_DAILY, ResultAction.SAVE, ScheduleType.MONTHLY,
-                10, null);
+        ReportPage page =
+                reports.listReports(null, ReportKind.USAGE_DAILY, ResultAction.SAVE, ScheduleType.MONTHLY, 10, null);
 
         assertThat(page.items()).isEmpty();
         assertThat(page.paging().cursors().after()).isNull();
         String query = server.requests("GET", "/api/2/reports").get(0).query();
-        assertThat(query.split("&")).containsExactlyInAnyOrder(
-                "kind=usage_daily", "result_action=save", "schedule_type=monthly", "limit=10");
+        assertThat(query.split("&"))
+                .containsExactlyInAnyOrder(
+                        "kind=usage_daily", "result_action=save", "schedule_type=monthly", "limit=10");
     }
 
     private ReportsApi reports() {

@@ -2,12 +2,12 @@ package io.usagereports.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usagereports.model.json.WireJson;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
+import io.usagereports.model.json.WireJson;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -36,24 +36,32 @@ class WireJsonTest {
     private final Jsonb jsonb = JsonbBuilder.create(WireJson.config());
 
     private final Report seed = new Report(
-            UUID.fromString("20dffb36-d77b-45c6-b2fa-39276e98d5fc"), 1, ResultAction.SEND,
+            UUID.fromString("20dffb36-d77b-45c6-b2fa-39276e98d5fc"),
+            1,
+            ResultAction.SEND,
             List.of(UUID.fromString("ca451758-b48a-45d9-9ae6-8f1059f67619")),
-            new ReportParameters(UUID.fromString("ede9f834-70b3-476c-83d9-736f9f8c7dae"),
-                    ReportLevel.ACCOUNTS, ReportKind.USAGE_SUMMARY,
+            new ReportParameters(
+                    UUID.fromString("ede9f834-70b3-476c-83d9-736f9f8c7dae"),
+                    ReportLevel.ACCOUNTS,
+                    ReportKind.USAGE_SUMMARY,
                     List.of(ReportFormat.CSV, ReportFormat.HTML),
-                    new Period(LocalDate.parse("2017-05-01"), LocalDate.parse("2017-05-07")), false, false),
-            new Schedule(ScheduleType.ONCE, true), LocalDate.parse("2017-05-08"));
+                    new Period(LocalDate.parse("2017-05-01"), LocalDate.parse("2017-05-07")),
+                    false,
+                    false),
+            new Schedule(ScheduleType.ONCE, true),
+            LocalDate.parse("2017-05-08"));
 
     @Test
     void writesSnakeCaseWireNamesOnOneLineInLexicographicOrder() {
         String json = jsonb.toJson(seed);
 
-        assertThat(json).isEqualTo("{\"generation_date\":\"2017-05-08\",\"id\":\"20dffb36-d77b-45c6-b2fa-39276e98d5fc\","
-                + "\"parameters\":{\"formats\":[\"csv\",\"html\"],\"hide_zero_usage\":false,\"kind\":\"usage_summary\","
-                + "\"level\":\"accounts\",\"period\":{\"end\":\"2017-05-07\",\"start\":\"2017-05-01\"},"
-                + "\"show_skus\":false,\"tenant_id\":\"ede9f834-70b3-476c-83d9-736f9f8c7dae\"},"
-                + "\"recipients\":[\"ca451758-b48a-45d9-9ae6-8f1059f67619\"],\"result_action\":\"send\","
-                + "\"schedule\":{\"enabled\":true,\"type\":\"once\"},\"version\":1}");
+        assertThat(json)
+                .isEqualTo("{\"generation_date\":\"2017-05-08\",\"id\":\"20dffb36-d77b-45c6-b2fa-39276e98d5fc\","
+                        + "\"parameters\":{\"formats\":[\"csv\",\"html\"],\"hide_zero_usage\":false,\"kind\":\"usage_summary\","
+                        + "\"level\":\"accounts\",\"period\":{\"end\":\"2017-05-07\",\"start\":\"2017-05-01\"},"
+                        + "\"show_skus\":false,\"tenant_id\":\"ede9f834-70b3-476c-83d9-736f9f8c7dae\"},"
+                        + "\"recipients\":[\"ca451758-b48a-45d9-9ae6-8f1059f67619\"],\"result_action\":\"send\","
+                        + "\"schedule\":{\"enabled\":true,\"type\":\"once\"},\"version\":1}");
     }
 
     @Test
@@ -65,12 +73,14 @@ class WireJsonTest {
     void leavesAbsentFieldsOut() {
         Report monthly = Report.builder()
                 .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder().kind(ReportKind.USAGE_DAILY).build())
+                .parameters(
+                        ReportParameters.builder().kind(ReportKind.USAGE_DAILY).build())
                 .schedule(Schedule.monthly())
                 .build();
 
-        assertThat(jsonb.toJson(monthly)).isEqualTo(
-                "{\"parameters\":{\"kind\":\"usage_daily\"},\"result_action\":\"save\",\"schedule\":{\"type\":\"monthly\"}}");
+        assertThat(jsonb.toJson(monthly))
+                .isEqualTo(
+                        "{\"parameters\":{\"kind\":\"usage_daily\"},\"result_action\":\"save\",\"schedule\":{\"type\":\"monthly\"}}");
     }
 
     @Test
@@ -81,14 +91,21 @@ class WireJsonTest {
                 .isEqualTo(new ReportParameters(null, null, null, null, null, null, null, null));
         assertThat(seed.parameters().toBuilder().build()).isEqualTo(seed.parameters());
         assertThat(Schedule.monthly()).isEqualTo(new Schedule(ScheduleType.MONTHLY, null, null, null, null, null));
-        assertThat(Schedule.weekly().withEnabled(false).withTime(LocalTime.NOON).withDayOfMonth(3)
-                .withDayOfWeek(Weekday.FRIDAY).withTimezone("Europe/Berlin"))
-                .isEqualTo(new Schedule(ScheduleType.WEEKLY, false, LocalTime.NOON, 3, Weekday.FRIDAY, "Europe/Berlin"));
-        assertThat(Tenant.customer("Acme", TENANT)).isEqualTo(new Tenant(null, null, "Acme", TenantKind.CUSTOMER, TENANT));
+        assertThat(Schedule.weekly()
+                        .withEnabled(false)
+                        .withTime(LocalTime.NOON)
+                        .withDayOfMonth(3)
+                        .withDayOfWeek(Weekday.FRIDAY)
+                        .withTimezone("Europe/Berlin"))
+                .isEqualTo(
+                        new Schedule(ScheduleType.WEEKLY, false, LocalTime.NOON, 3, Weekday.FRIDAY, "Europe/Berlin"));
+        assertThat(Tenant.customer("Acme", TENANT))
+                .isEqualTo(new Tenant(null, null, "Acme", TenantKind.CUSTOMER, TENANT));
         assertThat(User.of(TENANT, "ann", Contact.ofEmail("ann@example.com")))
                 .isEqualTo(new User(null, null, TENANT, "ann", new Contact("ann@example.com", null, null)));
-        assertThat(ApiClient.forTenant(TENANT, "ci")).isEqualTo(new ApiClient(null, null, TENANT, ApiClient.TYPE,
-                ApiClient.AUTH_METHOD, new ApiClient.Data("ci"), null));
+        assertThat(ApiClient.forTenant(TENANT, "ci"))
+                .isEqualTo(new ApiClient(
+                        null, null, TENANT, ApiClient.TYPE, ApiClient.AUTH_METHOD, new ApiClient.Data("ci"), null));
 
         assertThat(jsonb.toJson(seed.toBuilder().build())).isEqualTo(jsonb.toJson(seed));
         assertThat(jsonb.toJson(Schedule.daily().withTime(LocalTime.of(6, 15))))
@@ -101,14 +118,24 @@ class WireJsonTest {
     void anUpdateSendsOnlyThePartsItChanges() {
         assertThat(jsonb.toJson(ReportUpdate.empty())).isEqualTo("{}");
         assertThat(ReportUpdate.builder().build()).isEqualTo(ReportUpdate.empty());
-        assertThat(jsonb.toJson(ReportUpdate.builder().kind(ReportKind.USAGE_SUMMARY).build()))
+        assertThat(jsonb.toJson(
+                        ReportUpdate.builder().kind(ReportKind.USAGE_SUMMARY).build()))
                 .isEqualTo("{\"parameters\":{\"kind\":\"usage_summary\"}}");
         assertThat(jsonb.toJson(ReportUpdate.builder().enabled(false).build()))
                 .isEqualTo("{\"schedule\":{\"enabled\":false}}");
-        assertThat(ReportUpdate.builder().recipients(List.of(TENANT)).level(ReportLevel.ITSELF).showSkus(true)
-                .time(LocalTime.NOON).dayOfMonth(2).dayOfWeek(Weekday.MONDAY).timezone("UTC").build())
-                .isEqualTo(new ReportUpdate(List.of(TENANT), new ReportUpdate.Parameters(ReportLevel.ITSELF, null, null,
-                        true), new ReportUpdate.ScheduleChange(null, LocalTime.NOON, 2, Weekday.MONDAY, "UTC")));
+        assertThat(ReportUpdate.builder()
+                        .recipients(List.of(TENANT))
+                        .level(ReportLevel.ITSELF)
+                        .showSkus(true)
+                        .time(LocalTime.NOON)
+                        .dayOfMonth(2)
+                        .dayOfWeek(Weekday.MONDAY)
+                        .timezone("UTC")
+                        .build())
+                .isEqualTo(new ReportUpdate(
+                        List.of(TENANT),
+                        new ReportUpdate.Parameters(ReportLevel.ITSELF, null, null, true),
+                        new ReportUpdate.ScheduleChange(null, LocalTime.NOON, 2, Weekday.MONDAY, "UTC")));
     }
 
     @Test
@@ -117,6 +144,7 @@ class WireJsonTest {
 
         assertThat(jsonb.toJson(revision)).isEqualTo("{\"changed_at\":\"2026-05-08T07:36:57+00:00\",\"version\":2}");
         assertThat(jsonb.fromJson("{\"changed_at\":\"2026-05-08T09:36:57+02:00\",\"version\":2}", ReportRevision.class)
-                .changedAt()).isEqualTo(Instant.parse("2026-05-08T07:36:57Z"));
+                        .changedAt())
+                .isEqualTo(Instant.parse("2026-05-08T07:36:57Z"));
     }
 }

@@ -26,38 +26,68 @@ import java.util.stream.Stream;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule modulesDependDownwardsOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("model").definedBy("io.usagereports.model..")
-            .layer("client").definedBy("io.usagereports.client..")
-            .layer("service").definedBy("io.usagereports.service..")
-            .layer("web").definedBy("io.usagereports.web..")
-            .whereLayer("web").mayNotBeAccessedByAnyLayer()
-            .whereLayer("client").mayNotBeAccessedByAnyLayer()
-            .whereLayer("service").mayOnlyBeAccessedByLayers("web")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("client", "service", "web");
+    static final ArchRule modulesDependDownwardsOnly = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("model")
+            .definedBy("io.usagereports.model..")
+            .layer("client")
+            .definedBy("io.usagereports.client..")
+            .layer("service")
+            .definedBy("io.usagereports.service..")
+            .layer("web")
+            .definedBy("io.usagereports.web..")
+            .whereLayer("web")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("client")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("service")
+            .mayOnlyBeAccessedByLayers("web")
+            .whereLayer("model")
+            .mayOnlyBeAccessedByLayers("client", "service", "web");
 
     @ArchTest
-    static final ArchRule theServiceKnowsNoHttp = noClasses().that().resideInAPackage("io.usagereports.service..")
-            .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+    static final ArchRule theServiceKnowsNoHttp = noClasses()
+            .that()
+            .resideInAPackage("io.usagereports.service..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.ws.rs..")
             .because("report-service holds the use cases; HTTP is report-web's business");
 
     @ArchTest
-    static final ArchRule theModelIsPlainWireTypes = noClasses().that().resideInAPackage("io.usagereports.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.enterprise..",
-                    "jakarta.inject..", "jakarta.transaction..", "jakarta.ws.rs..", "org.hibernate..")
+    static final ArchRule theModelIsPlainWireTypes = noClasses()
+            .that()
+            .resideInAPackage("io.usagereports.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "jakarta.persistence..",
+                    "jakarta.enterprise..",
+                    "jakarta.inject..",
+                    "jakarta.transaction..",
+                    "jakarta.ws.rs..",
+                    "org.hibernate..")
             .because("report-model is shared with report-client users, who have no container");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.usagereports.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("io.usagereports.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule resourcesExposeNoEntities = methods().that().areDeclaredInClassesThat()
-            .areAnnotatedWith(Path.class).should(haveNoEntityInTheirSignature())
+    static final ArchRule resourcesExposeNoEntities = methods()
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(Path.class)
+            .should(haveNoEntityInTheirSignature())
             .because("entities are storage; the API speaks in report-model's wire types");
 
     @ArchTest
-    static final ArchRule resourcesDoNoPersistence = noClasses().that().areAnnotatedWith(Path.class)
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "java.sql..", "javax.sql..")
+    static final ArchRule resourcesDoNoPersistence = noClasses()
+            .that()
+            .areAnnotatedWith(Path.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.persistence..", "java.sql..", "javax.sql..")
             .because("resources hold no business logic: they call one service use case");
 
     private static ArchCondition<JavaMethod> haveNoEntityInTheirSignature() {
@@ -68,8 +98,8 @@ class ArchitectureTest {
                         .flatMap(type -> type.getAllInvolvedRawTypes().stream())
                         .filter(type -> type.isAnnotatedWith(Entity.class))
                         .map(JavaClass::getName)
-                        .forEach(entity -> events.add(SimpleConditionEvent.violated(method,
-                                method.getFullName() + " exposes the entity " + entity)));
+                        .forEach(entity -> events.add(SimpleConditionEvent.violated(
+                                method, method.getFullName() + " exposes the entity " + entity)));
             }
         };
     }

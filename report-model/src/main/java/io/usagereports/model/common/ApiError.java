@@ -11,11 +11,9 @@ public record ApiError(ErrorBody error) {
      * {@code context} carries machine-readable facts such as the versions of a conflict.
      */
     @JsonbPropertyOrder({"code", "domain", "message", "details", "context"})
-    public record ErrorBody(String code, String domain, String message, ErrorDetails details,
-                            Map<String, Object> context) {
-    }
+    public record ErrorBody(
+            String code, String domain, String message, ErrorDetails details, Map<String, Object> context) {}
 
     /** {@code info}: what to do about it; {@code field}: JSON path of the offending field. */
-    public record ErrorDetails(String info, String field) {
-    }
+    public record ErrorDetails(String info, String field) {}
 }

@@ -62,6 +62,5 @@ public final class ErrorCodes {
     /** 500: an unexpected failure; details are in the server log, never in the response. */
     public static final String INTERNAL_ERROR = "internal_error";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 }

@@ -14,8 +14,7 @@ public final class Timestamps {
 
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant instant) {
         return WIRE.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
@@ -23,6 +22,7 @@ public final class Timestamps {
 
     /** Parses any RFC 3339 timestamp with an offset ({@code Z} included). */
     public static Instant parse(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
     }
 }

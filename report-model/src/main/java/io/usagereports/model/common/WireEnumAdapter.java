@@ -21,7 +21,8 @@ public abstract class WireEnumAdapter<E extends Enum<E> & WireEnum> implements J
 
     @Override
     public E adaptFromJson(String wire) {
-        return WireEnum.parse(type, wire).orElseThrow(() -> new IllegalArgumentException(
-                "'" + wire + "' is not one of: " + WireEnum.allowed(type)));
+        return WireEnum.parse(type, wire)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("'" + wire + "' is not one of: " + WireEnum.allowed(type)));
     }
 }

@@ -30,6 +30,5 @@ public record ApiClient(
     }
 
     /** Descriptive data of the client. */
-    public record Data(@JsonbProperty("client_name") String clientName) {
-    }
+    public record Data(@JsonbProperty("client_name") String clientName) {}
 }

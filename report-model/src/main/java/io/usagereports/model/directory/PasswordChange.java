@@ -1,5 +1,4 @@
 package io.usagereports.model.directory;
 
 /** The body of {@code POST /users/{id}/password}. */
-public record PasswordChange(String password) {
-}
+public record PasswordChange(String password) {}

@@ -4,8 +4,12 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.UUID;
 
 /** A tenant: a node of the tree under the root. In a create request only name, parent_id and kind are sent. */
-public record Tenant(UUID id, Integer version, String name, TenantKind kind,
-                     @JsonbProperty("parent_id") UUID parentId) {
+public record Tenant(
+        UUID id,
+        Integer version,
+        String name,
+        TenantKind kind,
+        @JsonbProperty("parent_id") UUID parentId) {
 
     /** A tenant to create: {@code id} and {@code version} are absent, assigned by the server. */
     public static Tenant of(String name, TenantKind kind, UUID parentId) {

@@ -3,5 +3,4 @@ package io.usagereports.model.directory;
 import java.util.List;
 
 /** The children of a tenant, by name. */
-public record TenantList(List<Tenant> items) {
-}
+public record TenantList(List<Tenant> items) {}

@@ -7,5 +7,4 @@ public record Token(
         @JsonbProperty("access_token") String accessToken,
         @JsonbProperty("token_type") String tokenType,
         @JsonbProperty("expires_on") long expiresOn,
-        String scope) {
-}
+        String scope) {}

@@ -27,19 +27,28 @@ import java.time.format.DateTimeFormatter;
  */
 public final class WireJson {
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     public static JsonbConfig config() {
         return new JsonbConfig()
                 .withNullValues(false)
                 .withFormatting(false)
                 .withAdapters(
-                        new ResultActionAdapter(), new LevelAdapter(), new KindAdapter(),
-                        new FormatAdapter(), new ScheduleTypeAdapter(), new TenantKindAdapter(),
-                        new RoleAdapter(), new RunTriggerAdapter(), new RunStatusAdapter(),
-                        new StoredStatusAdapter(), new DeliveryStatusAdapter(), new DeliveryTransportAdapter(),
-                        new WeekdayAdapter(), new InstantAdapter(), new LocalTimeAdapter());
+                        new ResultActionAdapter(),
+                        new LevelAdapter(),
+                        new KindAdapter(),
+                        new FormatAdapter(),
+                        new ScheduleTypeAdapter(),
+                        new TenantKindAdapter(),
+                        new RoleAdapter(),
+                        new RunTriggerAdapter(),
+                        new RunStatusAdapter(),
+                        new StoredStatusAdapter(),
+                        new DeliveryStatusAdapter(),
+                        new DeliveryTransportAdapter(),
+                        new WeekdayAdapter(),
+                        new InstantAdapter(),
+                        new LocalTimeAdapter());
     }
 
     static final class ResultActionAdapter extends WireEnumAdapter<ResultAction> {

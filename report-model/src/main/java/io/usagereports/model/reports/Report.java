@@ -24,12 +24,17 @@ public record Report(
 
     /** The canonical constructor, the one JSON-B reads with. */
     @JsonbCreator
-    public Report {
-    }
+    public Report {}
 
     /** A definition without a next run (a request, or a report that does not run on a schedule). */
-    public Report(UUID id, Integer version, ResultAction resultAction, List<UUID> recipients,
-                  ReportParameters parameters, Schedule schedule, LocalDate generationDate) {
+    public Report(
+            UUID id,
+            Integer version,
+            ResultAction resultAction,
+            List<UUID> recipients,
+            ReportParameters parameters,
+            Schedule schedule,
+            LocalDate generationDate) {
         this(id, version, resultAction, recipients, parameters, schedule, generationDate, null);
     }
 
@@ -68,8 +73,7 @@ public record Report(
         private LocalDate generationDate;
         private Instant nextRunAt;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder id(UUID id) {
             this.id = id;

@@ -22,12 +22,17 @@ public record ReportParameters(
 
     /** The canonical constructor, the one JSON-B reads with. */
     @JsonbCreator
-    public ReportParameters {
-    }
+    public ReportParameters {}
 
     /** Parameters with the default time zone. */
-    public ReportParameters(UUID tenantId, ReportLevel level, ReportKind kind, List<ReportFormat> formats,
-                            Period period, Boolean hideZeroUsage, Boolean showSkus) {
+    public ReportParameters(
+            UUID tenantId,
+            ReportLevel level,
+            ReportKind kind,
+            List<ReportFormat> formats,
+            Period period,
+            Boolean hideZeroUsage,
+            Boolean showSkus) {
         this(tenantId, level, kind, formats, period, hideZeroUsage, showSkus, null);
     }
 
@@ -66,8 +71,7 @@ public record ReportParameters(
         private Boolean showSkus;
         private String timezone;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder tenantId(UUID tenantId) {
             this.tenantId = tenantId;

@@ -12,5 +12,4 @@ public record ReportRevision(
         int version,
         @JsonbProperty("changed_at") Instant changedAt,
         @JsonbProperty("changed_by") UUID changedBy,
-        Report report) {
-}
+        Report report) {}

@@ -40,8 +40,7 @@ public record ReportUpdate(List<UUID> recipients, Parameters parameters, Schedul
         private Weekday dayOfWeek;
         private String timezone;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The new recipients (all of them). */
         public Builder recipients(List<UUID> recipients) {
@@ -105,28 +104,34 @@ public record ReportUpdate(List<UUID> recipients, Parameters parameters, Schedul
 
         public ReportUpdate build() {
             Parameters parameters = level == null && kind == null && hideZeroUsage == null && showSkus == null
-                    ? null : new Parameters(level, kind, hideZeroUsage, showSkus);
-            ScheduleChange schedule = enabled == null && time == null && dayOfMonth == null && dayOfWeek == null
-                    && timezone == null ? null : new ScheduleChange(enabled, time, dayOfMonth, dayOfWeek, timezone);
+                    ? null
+                    : new Parameters(level, kind, hideZeroUsage, showSkus);
+            ScheduleChange schedule =
+                    enabled == null && time == null && dayOfMonth == null && dayOfWeek == null && timezone == null
+                            ? null
+                            : new ScheduleChange(enabled, time, dayOfMonth, dayOfWeek, timezone);
             return new ReportUpdate(recipients, parameters, schedule);
         }
     }
 
     /** The updatable report parameters. */
-    public record Parameters(ReportLevel level, ReportKind kind,
-                             @JsonbProperty("hide_zero_usage") Boolean hideZeroUsage,
-                             @JsonbProperty("show_skus") Boolean showSkus) {
-    }
+    public record Parameters(
+            ReportLevel level,
+            ReportKind kind,
+            @JsonbProperty("hide_zero_usage") Boolean hideZeroUsage,
+            @JsonbProperty("show_skus") Boolean showSkus) {}
 
     /** The updatable schedule fields (of scheduled reports). */
-    public record ScheduleChange(Boolean enabled, LocalTime time,
-                                 @JsonbProperty("day_of_month") Integer dayOfMonth,
-                                 @JsonbProperty("day_of_week") Weekday dayOfWeek, String timezone) {
+    public record ScheduleChange(
+            Boolean enabled,
+            LocalTime time,
+            @JsonbProperty("day_of_month") Integer dayOfMonth,
+            @JsonbProperty("day_of_week") Weekday dayOfWeek,
+            String timezone) {
 
         /** The canonical constructor, the one JSON-B reads with. */
         @JsonbCreator
-        public ScheduleChange {
-        }
+        public ScheduleChange {}
 
         /** A change of {@code enabled} only. */
         public ScheduleChange(Boolean enabled) {

@@ -28,8 +28,7 @@ public record Schedule(
 
     /** The canonical constructor, the one JSON-B reads with. */
     @JsonbCreator
-    public Schedule {
-    }
+    public Schedule {}
 
     /** A schedule of {@code type} with the server's defaults for the rest. */
     public Schedule(ScheduleType type, Boolean enabled) {

@@ -19,5 +19,4 @@ public record Delivery(
         @JsonbProperty("last_attempt_at") Instant lastAttemptAt,
         @JsonbProperty("delivered_at") Instant deliveredAt,
         @JsonbProperty("message_id") String messageId,
-        Failure failure) {
-}
+        Failure failure) {}

@@ -20,5 +20,4 @@ public record ReportRun(
         @JsonbProperty("finished_at") Instant finishedAt,
         Integer attempts,
         Failure failure,
-        List<Delivery> deliveries) {
-}
+        List<Delivery> deliveries) {}

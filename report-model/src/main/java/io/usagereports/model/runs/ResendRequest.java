@@ -7,5 +7,4 @@ import java.util.UUID;
  * Body of {@code POST /reports/{id}/runs/{run_id}/deliveries}: whom to e-mail the run's outputs
  * again; {@code null} for the report's current recipients.
  */
-public record ResendRequest(List<UUID> recipients) {
-}
+public record ResendRequest(List<UUID> recipients) {}

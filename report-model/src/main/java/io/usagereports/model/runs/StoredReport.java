@@ -11,5 +11,4 @@ public record StoredReport(
         @JsonbProperty("report_format") ReportFormat reportFormat,
         @JsonbProperty("created_at") Instant createdAt,
         Long size,
-        StoredStatus status) {
-}
+        StoredStatus status) {}

@@ -1,5 +1,4 @@
 package io.usagereports.model.usage;
 
 /** The answer of {@code POST /usages}, sent once the readings are committed. */
-public record IngestionResult(int received) {
-}
+public record IngestionResult(int received) {}

@@ -18,6 +18,5 @@ public record OfferingItem(
         Quota quota) {
 
     /** A limit on the usage; {@code null} values mean unlimited. */
-    public record Quota(Long value, Long overage) {
-    }
+    public record Quota(Long value, Long overage) {}
 }

@@ -17,5 +17,4 @@ public record TenantUsage(
         long value,
         @JsonbProperty("absolute_value") long absoluteValue,
         @JsonbProperty("range_start") Instant rangeStart,
-        String type) {
-}
+        String type) {}

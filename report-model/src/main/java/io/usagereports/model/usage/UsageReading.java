@@ -15,5 +15,4 @@ public record UsageReading(
         String edition,
         @JsonbProperty("user_id") UUID userId,
         Long value,
-        @JsonbProperty("measured_at") Instant measuredAt) {
-}
+        @JsonbProperty("measured_at") Instant measuredAt) {}

@@ -60,9 +60,14 @@ public class TokenService {
         ApiClientService.Authenticated client = clients.authenticate(clientId, secret)
                 .orElseThrow(() -> unauthorized("The client ID or secret is wrong."));
         if (client.roles().isEmpty()) {
-            throw new ServiceException(Kind.FORBIDDEN, ServiceException.AUTH, FORBIDDEN,
-                    "The user who created this client has no role on its tenant any more.", null,
-                    "Ask an administrator to restore the user's access policy, or create a new client.", null);
+            throw new ServiceException(
+                    Kind.FORBIDDEN,
+                    ServiceException.AUTH,
+                    FORBIDDEN,
+                    "The user who created this client has no role on its tenant any more.",
+                    null,
+                    "Ask an administrator to restore the user's access policy, or create a new client.",
+                    null);
         }
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(ttlSeconds);
@@ -79,7 +84,8 @@ public class TokenService {
                 .claim("scope", scope)
                 .build();
         RSAKey key = keys.signer();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -98,7 +104,8 @@ public class TokenService {
         } catch (ParseException e) {
             throw unauthorized("The bearer token is malformed.");
         }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                || jwt.getHeader().getKeyID() == null) {
             throw unauthorized("The bearer token is not signed the way this server signs tokens.");
         }
         RSAKey key = keys.verifier(jwt.getHeader().getKeyID())
@@ -125,15 +132,21 @@ public class TokenService {
                 String bare = name.startsWith(Role.SCOPE_PREFIX) ? name.substring(Role.SCOPE_PREFIX.length()) : name;
                 WireEnum.parse(Role.class, bare).ifPresent(role -> grants.add(new Actor.Grant(tenant, path, role)));
             }
-            return new Actor(UUID.fromString(claims.getStringClaim("uid")), UUID.fromString(claims.getSubject()),
-                    grants);
+            return new Actor(
+                    UUID.fromString(claims.getStringClaim("uid")), UUID.fromString(claims.getSubject()), grants);
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             throw unauthorized("The bearer token lacks the claims of this server's tokens.");
         }
     }
 
     static ServiceException unauthorized(String message) {
-        return new ServiceException(Kind.UNAUTHENTICATED, ServiceException.AUTH, UNAUTHORIZED, message, null,
-                "Get a token from POST /api/2/idp/token and send it as 'Authorization: Bearer <token>'.", null);
+        return new ServiceException(
+                Kind.UNAUTHENTICATED,
+                ServiceException.AUTH,
+                UNAUTHORIZED,
+                message,
+                null,
+                "Get a token from POST /api/2/idp/token and send it as 'Authorization: Bearer <token>'.",
+                null);
     }
 }

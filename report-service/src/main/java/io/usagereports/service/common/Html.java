@@ -6,8 +6,7 @@ import java.io.UncheckedIOException;
 /** Text in HTML: the five characters that could end an element or an attribute are escaped. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Appends {@code text}, escaped for an HTML element's content or a quoted attribute value. */
     public static void escape(String text, Appendable out) throws IOException {

@@ -12,10 +12,10 @@ import java.util.UUID;
 public final class ServerInstance {
 
     /** E.g. {@code reports-1.example.com/reports/3f9a2c1e}. */
-    public static final String NAME = host() + "/" + server() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    public static final String NAME =
+            host() + "/" + server() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
-    private ServerInstance() {
-    }
+    private ServerInstance() {}
 
     private static String server() {
         String name = System.getenv("REPORTS_INSTANCE_NAME");

@@ -15,10 +15,17 @@ import java.util.Map;
 public class ServiceException extends RuntimeException {
 
     /** What kind of failure this is, independent of any protocol. */
-    public enum Kind { INVALID_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    public enum Kind {
+        INVALID_REQUEST,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND,
+        CONFLICT
+    }
 
     /** Domains of the API, as error responses name them. */
     public static final String REPORTS = "Reports";
+
     public static final String DIRECTORY = "Directory";
     public static final String AUTH = "Auth";
     public static final String USAGE = "Usage";
@@ -30,8 +37,14 @@ public class ServiceException extends RuntimeException {
     private final String info;
     private final Map<String, Object> context;
 
-    public ServiceException(Kind kind, String domain, String code, String message, String field, String info,
-                            Map<String, Object> context) {
+    public ServiceException(
+            Kind kind,
+            String domain,
+            String code,
+            String message,
+            String field,
+            String info,
+            Map<String, Object> context) {
         super(message);
         this.kind = kind;
         this.domain = domain;
@@ -49,14 +62,18 @@ public class ServiceException extends RuntimeException {
      * A stale version: the client expected {@code expected} of the object, which is at
      * {@code actual}. The context names both, and the object under {@code idName}.
      */
-    public static ServiceException versionConflict(String domain, String noun, String idName, Object id,
-                                                   int expected, int actual) {
+    public static ServiceException versionConflict(
+            String domain, String noun, String idName, Object id, int expected, int actual) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put(idName, id.toString());
         context.put("expected_version", expected);
         context.put("actual_version", actual);
-        return new ServiceException(Kind.CONFLICT, domain, ErrorCodes.VERSION_CONFLICT,
-                noun + " " + id + " is at version " + actual + ", not " + expected + ".", "version",
+        return new ServiceException(
+                Kind.CONFLICT,
+                domain,
+                ErrorCodes.VERSION_CONFLICT,
+                noun + " " + id + " is at version " + actual + ", not " + expected + ".",
+                "version",
                 "Fetch the " + noun.toLowerCase(Locale.ROOT) + " again, then retry with its current version.",
                 context);
     }

@@ -57,12 +57,13 @@ public class DeliveryCreation {
         for (UUID recipient : recipients) {
             UUID id = UUID.randomUUID();
             String local = runId + "." + recipient + (resend ? "." + id : "");
-            created.add(DeliveryRow.pending(id, runId, reportId, recipient, position++,
-                    "<" + local + "@" + settings.domain() + ">", now));
+            created.add(DeliveryRow.pending(
+                    id, runId, reportId, recipient, position++, "<" + local + "@" + settings.domain() + ">", now));
         }
         if (!created.isEmpty()) {
             repository.insert(created);
-            queued.fire(new DeliveriesQueued(created.stream().map(DeliveryRow::id).toList()));
+            queued.fire(
+                    new DeliveriesQueued(created.stream().map(DeliveryRow::id).toList()));
         }
         return created;
     }

@@ -19,7 +19,10 @@ public class DeliveryHistory implements RunDeliveries {
 
     @Override
     public Map<UUID, List<Delivery>> ofReport(UUID reportId) {
-        return repository.ofReport(reportId).stream().collect(Collectors.groupingBy(DeliveryRow::runId,
-                LinkedHashMap::new, Collectors.mapping(DeliveryRow::toWire, Collectors.toList())));
+        return repository.ofReport(reportId).stream()
+                .collect(Collectors.groupingBy(
+                        DeliveryRow::runId,
+                        LinkedHashMap::new,
+                        Collectors.mapping(DeliveryRow::toWire, Collectors.toList())));
     }
 }

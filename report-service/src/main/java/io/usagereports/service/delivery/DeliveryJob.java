@@ -10,6 +10,4 @@ import java.util.Optional;
  * tenant's name as they are now, the recipient as it is now (empty if the user was deleted),
  * and the run's outputs.
  */
-record DeliveryJob(DeliveryRow delivery, Report report, String tenantName, Optional<User> recipient,
-                   SavedRun run) {
-}
+record DeliveryJob(DeliveryRow delivery, Report report, String tenantName, Optional<User> recipient, SavedRun run) {}

@@ -37,7 +37,8 @@ public class DeliveryJobs {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<DeliveryJob> load(Claim claim) {
-        Optional<DeliveryRow> delivery = repository.find(claim.id())
+        Optional<DeliveryRow> delivery = repository
+                .find(claim.id())
                 .filter(d -> d.attempt() == claim.attempt() && d.status() == DeliveryStatus.PENDING);
         if (delivery.isEmpty()) {
             return Optional.empty();
@@ -52,7 +53,9 @@ public class DeliveryJobs {
         if (run.isEmpty()) {
             return Optional.empty();
         }
-        String tenantName = directory.tenant(r.parameters().tenantId()).map(TenantEntity::name)
+        String tenantName = directory
+                .tenant(r.parameters().tenantId())
+                .map(TenantEntity::name)
                 .orElse(r.parameters().tenantId().toString());
         Optional<User> recipient = directory.user(d.recipient()).map(UserEntity::toUser);
         return Optional.of(new DeliveryJob(d, r, tenantName, recipient, run.get()));

@@ -27,12 +27,10 @@ import javax.sql.DataSource;
 public class DeliveryRepository {
 
     /** A delivery a worker may claim, as last seen: the claim succeeds only if nobody claimed it since. */
-    public record Claimable(UUID id, int attempt) {
-    }
+    public record Claimable(UUID id, int attempt) {}
 
     /** A claimed attempt of a delivery: the fencing token of what its worker records. */
-    public record Claim(UUID id, int attempt) {
-    }
+    public record Claim(UUID id, int attempt) {}
 
     /** Connections of the caller's JTA transaction. */
     @Resource(lookup = "jdbc/reports")
@@ -47,9 +45,9 @@ public class DeliveryRepository {
     /** Writes new deliveries in the caller's transaction. */
     void insert(List<DeliveryRow> deliveries) {
         try (Connection c = transactional.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO report_delivery (id, run_id, report_id,"
-                     + " recipient, position, message_id, status, attempt, due_at, created_at)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                PreparedStatement s = c.prepareStatement("INSERT INTO report_delivery (id, run_id, report_id,"
+                        + " recipient, position, message_id, status, attempt, due_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
             for (DeliveryRow d : deliveries) {
                 s.setObject(1, d.id());
                 s.setObject(2, d.runId());
@@ -71,7 +69,8 @@ public class DeliveryRepository {
     /** The position after the last of the run's deliveries: where resent ones are listed. */
     int nextPosition(UUID runId) {
         try (Connection c = transactional.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT MAX(position) FROM report_delivery WHERE run_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT MAX(position) FROM report_delivery WHERE run_id = ?")) {
             s.setObject(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -94,8 +93,8 @@ public class DeliveryRepository {
 
     private List<DeliveryRow> select(String condition, UUID id) {
         try (Connection c = autonomous.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + DeliveryRow.COLUMNS
-                     + " FROM report_delivery WHERE " + condition)) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + DeliveryRow.COLUMNS + " FROM report_delivery WHERE " + condition)) {
             s.setObject(1, id);
             List<DeliveryRow> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -112,8 +111,8 @@ public class DeliveryRepository {
     /** Deliveries a worker may claim at {@code now}: pending, due, and not held under a live lease. */
     List<Claimable> claimable(Instant now, int limit) {
         try (Connection c = autonomous.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, attempt FROM report_delivery WHERE status = ?"
-                     + " AND due_at <= ? AND (lease_expires_at IS NULL OR lease_expires_at < ?) ORDER BY due_at")) {
+                PreparedStatement s = c.prepareStatement("SELECT id, attempt FROM report_delivery WHERE status = ?"
+                        + " AND due_at <= ? AND (lease_expires_at IS NULL OR lease_expires_at < ?) ORDER BY due_at")) {
             s.setMaxRows(limit);
             s.setString(1, PENDING);
             s.setObject(2, Jdbc.utc(now));
@@ -135,9 +134,11 @@ public class DeliveryRepository {
      * because the condition and the change are one statement. Empty if someone else was first.
      */
     public Optional<Claim> claim(Claimable delivery, String owner, Instant now, Instant leaseUntil) {
-        int changed = update("UPDATE report_delivery SET attempt = attempt + 1, claimed_by = ?, lease_expires_at = ?,"
-                + " last_attempt_at = ? WHERE id = ? AND attempt = ? AND status = ? AND due_at <= ?"
-                + " AND (lease_expires_at IS NULL OR lease_expires_at < ?)", s -> {
+        int changed = update(
+                "UPDATE report_delivery SET attempt = attempt + 1, claimed_by = ?, lease_expires_at = ?,"
+                        + " last_attempt_at = ? WHERE id = ? AND attempt = ? AND status = ? AND due_at <= ?"
+                        + " AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+                s -> {
                     s.setString(1, owner);
                     s.setObject(2, Jdbc.utc(leaseUntil));
                     s.setObject(3, Jdbc.utc(now));
@@ -152,14 +153,16 @@ public class DeliveryRepository {
 
     /** Renews the attempt's lease; false if the attempt no longer holds the delivery (or gave it back). */
     boolean extendLease(Claim claim, Instant leaseUntil) {
-        return update("UPDATE report_delivery SET lease_expires_at = ? WHERE id = ? AND attempt = ? AND status = ?"
-                        + " AND lease_expires_at IS NOT NULL",
-                s -> {
-                    s.setObject(1, Jdbc.utc(leaseUntil));
-                    s.setObject(2, claim.id());
-                    s.setInt(3, claim.attempt());
-                    s.setString(4, PENDING);
-                }) == 1;
+        return update(
+                        "UPDATE report_delivery SET lease_expires_at = ? WHERE id = ? AND attempt = ? AND status = ?"
+                                + " AND lease_expires_at IS NOT NULL",
+                        s -> {
+                            s.setObject(1, Jdbc.utc(leaseUntil));
+                            s.setObject(2, claim.id());
+                            s.setInt(3, claim.attempt());
+                            s.setString(4, PENDING);
+                        })
+                == 1;
     }
 
     /** Records that the mail server accepted the message (or the outbox has it). */
@@ -182,30 +185,43 @@ public class DeliveryRepository {
      * any other server. Its attempt number stays, as the fencing token must only grow.
      */
     boolean release(Claim claim) {
-        return update("UPDATE report_delivery SET lease_expires_at = NULL, claimed_by = NULL WHERE id = ?"
-                + " AND attempt = ? AND status = ?", s -> {
-                    s.setObject(1, claim.id());
-                    s.setInt(2, claim.attempt());
-                    s.setString(3, PENDING);
-                }) == 1;
+        return update(
+                        "UPDATE report_delivery SET lease_expires_at = NULL, claimed_by = NULL WHERE id = ?"
+                                + " AND attempt = ? AND status = ?",
+                        s -> {
+                            s.setObject(1, claim.id());
+                            s.setInt(2, claim.attempt());
+                            s.setString(3, PENDING);
+                        })
+                == 1;
     }
 
-    private boolean end(Claim claim, DeliveryStatus status, Instant dueAt, String email, DeliveryTransport transport,
-                        Instant deliveredAt, String failureCode, String failureMessage) {
-        return update("UPDATE report_delivery SET status = ?, due_at = ?, email = COALESCE(?, email),"
-                + " transport = COALESCE(?, transport), delivered_at = ?, failure_code = ?, failure_message = ?,"
-                + " lease_expires_at = NULL, claimed_by = NULL WHERE id = ? AND attempt = ? AND status = ?", s -> {
-                    s.setString(1, status.wire());
-                    s.setObject(2, Jdbc.utc(dueAt));
-                    s.setString(3, email);
-                    s.setString(4, transport == null ? null : transport.wire());
-                    s.setObject(5, Jdbc.utc(deliveredAt));
-                    s.setString(6, failureCode);
-                    s.setString(7, failureMessage);
-                    s.setObject(8, claim.id());
-                    s.setInt(9, claim.attempt());
-                    s.setString(10, PENDING);
-                }) == 1;
+    private boolean end(
+            Claim claim,
+            DeliveryStatus status,
+            Instant dueAt,
+            String email,
+            DeliveryTransport transport,
+            Instant deliveredAt,
+            String failureCode,
+            String failureMessage) {
+        return update(
+                        "UPDATE report_delivery SET status = ?, due_at = ?, email = COALESCE(?, email),"
+                                + " transport = COALESCE(?, transport), delivered_at = ?, failure_code = ?, failure_message = ?,"
+                                + " lease_expires_at = NULL, claimed_by = NULL WHERE id = ? AND attempt = ? AND status = ?",
+                        s -> {
+                            s.setString(1, status.wire());
+                            s.setObject(2, Jdbc.utc(dueAt));
+                            s.setString(3, email);
+                            s.setString(4, transport == null ? null : transport.wire());
+                            s.setObject(5, Jdbc.utc(deliveredAt));
+                            s.setString(6, failureCode);
+                            s.setString(7, failureMessage);
+                            s.setObject(8, claim.id());
+                            s.setInt(9, claim.attempt());
+                            s.setString(10, PENDING);
+                        })
+                == 1;
     }
 
     @FunctionalInterface
@@ -214,7 +230,8 @@ public class DeliveryRepository {
     }
 
     private int update(String sql, Parameters parameters) {
-        try (Connection c = autonomous.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = autonomous.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             parameters.set(s);
             return s.executeUpdate();
         } catch (SQLException e) {

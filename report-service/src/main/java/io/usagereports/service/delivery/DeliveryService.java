@@ -54,25 +54,41 @@ public class DeliveryService {
      */
     public List<Delivery> resend(Actor actor, UUID reportId, UUID runId, List<UUID> recipients) {
         Report report = reports.lockedForRun(actor, reportId);
-        SavedRun run = runs.run(report, runId).orElseThrow(() -> new ServiceException(
-                Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND, "Run " + runId + " does not exist for report "
-                + reportId + ".", null, null, Map.of("report_id", reportId.toString(), "run_id", runId.toString())));
+        SavedRun run = runs.run(report, runId)
+                .orElseThrow(() -> new ServiceException(
+                        Kind.NOT_FOUND,
+                        ServiceException.REPORTS,
+                        NOT_FOUND,
+                        "Run " + runId + " does not exist for report " + reportId + ".",
+                        null,
+                        null,
+                        Map.of("report_id", reportId.toString(), "run_id", runId.toString())));
         if (run.status() == RunStatus.FAILED) {
-            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, GENERATION_FAILED,
-                    "Run " + runId + " failed: it has no outputs to send.", null,
-                    "Run the report again, then send that run.", Map.of("run_id", runId.toString(),
-                    "status", run.status().wire()));
+            throw new ServiceException(
+                    Kind.CONFLICT,
+                    ServiceException.REPORTS,
+                    GENERATION_FAILED,
+                    "Run " + runId + " failed: it has no outputs to send.",
+                    null,
+                    "Run the report again, then send that run.",
+                    Map.of("run_id", runId.toString(), "status", run.status().wire()));
         }
         if (run.status() != RunStatus.SAVED) {
-            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, NOT_READY,
-                    "Run " + runId + " is not saved yet.", null,
+            throw new ServiceException(
+                    Kind.CONFLICT,
+                    ServiceException.REPORTS,
+                    NOT_READY,
+                    "Run " + runId + " is not saved yet.",
+                    null,
                     "Poll GET /api/2/reports/" + reportId + "/runs until the run is saved.",
                     Map.of("run_id", runId.toString(), "status", run.status().wire()));
         }
         List<UUID> to = recipients == null ? report.recipients() : recipients;
         ReportRules.checkResendRecipients(to);
-        users.requireUsersWithin(to, directory.tenant(report.parameters().tenantId()).orElseThrow(), "recipients");
+        users.requireUsersWithin(
+                to, directory.tenant(report.parameters().tenantId()).orElseThrow(), "recipients");
         return creation.create(runId, reportId, to, true, clock.instant()).stream()
-                .map(DeliveryRow::toWire).toList();
+                .map(DeliveryRow::toWire)
+                .toList();
     }
 }

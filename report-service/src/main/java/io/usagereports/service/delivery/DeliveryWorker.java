@@ -57,8 +57,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss").withZone(ZoneOffset.UTC);
 
     /** Names this server instance in {@code claimed_by}, for operators reading the table. */
     private final String owner = ServerInstance.NAME;
@@ -94,7 +94,7 @@ public class DeliveryWorker {
     static final Duration HAND_OVER_GRACE = Duration.ofSeconds(5);
 
     private Semaphore permits;
-    private Mailer mailer;
+    Mailer mailer;
     private final Map<UUID, Claim> sending = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private MailComposer composer;
@@ -162,7 +162,7 @@ public class DeliveryWorker {
             executor.execute(() -> {
                 try {
                     for (Optional<Claimable> next = Optional.of(delivery);
-                         next.isPresent() && !stopping && attempt(next.get(), clock.instant()); ) {
+                            next.isPresent() && !stopping && attempt(next.get(), clock.instant()); ) {
                         next = nextDue();
                     }
                 } finally {
@@ -212,8 +212,11 @@ public class DeliveryWorker {
         Duration lease = Duration.ofSeconds(leaseSeconds);
         String email = null;
         AtomicBoolean accepted = new AtomicBoolean();
-        try (LeaseKeeper keeper = new LeaseKeeper("Delivery " + claim.id() + " attempt " + claim.attempt(),
-                () -> repository.extendLease(claim, clock.instant().plus(lease)), lease, scheduler)) {
+        try (LeaseKeeper keeper = new LeaseKeeper(
+                "Delivery " + claim.id() + " attempt " + claim.attempt(),
+                () -> repository.extendLease(claim, clock.instant().plus(lease)),
+                lease,
+                scheduler)) {
             Optional<DeliveryJob> found = jobs.load(claim);
             if (found.isEmpty()) {
                 LOG.fine(() -> "Delivery " + claim.id() + " is gone or taken over");
@@ -221,28 +224,41 @@ public class DeliveryWorker {
             }
             DeliveryJob job = found.get();
             if (job.recipient().isEmpty()) {
-                record(claim, null, SendFailure.permanent(SendFailure.RECIPIENT_NOT_FOUND,
-                        "User " + job.delivery().recipient() + " no longer exists."));
+                record(
+                        claim,
+                        null,
+                        SendFailure.permanent(
+                                SendFailure.RECIPIENT_NOT_FOUND,
+                                "User " + job.delivery().recipient() + " no longer exists."));
                 return;
             }
             User user = job.recipient().get();
             email = user.contact() == null ? null : user.contact().email();
             if (email == null || email.isBlank()) {
-                record(claim, null, SendFailure.permanent(SendFailure.NO_EMAIL_ADDRESS,
-                        "User " + user.id() + " (" + user.login() + ") has no e-mail address."));
+                record(
+                        claim,
+                        null,
+                        SendFailure.permanent(
+                                SendFailure.NO_EMAIL_ADDRESS,
+                                "User " + user.id() + " (" + user.login() + ") has no e-mail address."));
                 return;
             }
             InternetAddress to;
             try {
                 to = address(user);
             } catch (AddressException e) {
-                record(claim, email, SendFailure.permanent(SendFailure.RECIPIENT_REJECTED,
-                        "'" + email + "' is not a valid e-mail address: " + e.getMessage()));
+                record(
+                        claim,
+                        email,
+                        SendFailure.permanent(
+                                SendFailure.RECIPIENT_REJECTED,
+                                "'" + email + "' is not a valid e-mail address: " + e.getMessage()));
                 return;
             }
             ReportMessage message = composer.compose(mailer.session(), mail(job, to));
             message.setCommitGate(() -> {
-                if (keeper.lost() || !repository.extendLease(claim, clock.instant().plus(lease))) {
+                if (keeper.lost()
+                        || !repository.extendLease(claim, clock.instant().plus(lease))) {
                     throw new LostClaimException();
                 }
             });
@@ -262,8 +278,11 @@ public class DeliveryWorker {
 
     private void failed(Claim claim, String email, boolean accepted, Exception cause) {
         if (accepted) {
-            LOG.log(Level.WARNING, "Delivery " + claim.id() + " was accepted, but recording it failed: after its"
-                    + " lease it is sent again, with the same Message-ID", cause);
+            LOG.log(
+                    Level.WARNING,
+                    "Delivery " + claim.id() + " was accepted, but recording it failed: after its"
+                            + " lease it is sent again, with the same Message-ID",
+                    cause);
             return;
         }
         if (stopping || Thread.currentThread().isInterrupted()) {
@@ -279,8 +298,10 @@ public class DeliveryWorker {
         SendFailure failure = cause instanceof MessagingException || cause instanceof IOException
                 ? mailer instanceof SmtpMailer ? SendFailure.ofSmtp(cause) : SendFailure.ofOutbox(cause)
                 : SendFailure.ofError(cause);
-        LOG.log(failure.permanent() ? Level.INFO : Level.WARNING, "Delivery " + claim.id() + " attempt "
-                + claim.attempt() + " failed: " + failure.code() + " " + failure.message());
+        LOG.log(
+                failure.permanent() ? Level.INFO : Level.WARNING,
+                "Delivery " + claim.id() + " attempt " + claim.attempt() + " failed: " + failure.code() + " "
+                        + failure.message());
         record(claim, email, failure);
     }
 
@@ -291,8 +312,8 @@ public class DeliveryWorker {
             if (failure.permanent() || claim.attempt() >= settings.maxAttempts()) {
                 repository.failed(claim, email, mailer.transport(), now, failure);
             } else {
-                repository.retryLater(claim, email, mailer.transport(), now.plus(settings.backOff(claim.attempt())),
-                        failure);
+                repository.retryLater(
+                        claim, email, mailer.transport(), now.plus(settings.backOff(claim.attempt())), failure);
             }
         } catch (RuntimeException e) {
             // The lease expires and another attempt follows: nothing is lost.
@@ -309,9 +330,19 @@ public class DeliveryWorker {
             files.add(new ReportMail.File(output.storedId(), output.format(), output.fileName(), size, content));
         }
         Contact contact = job.recipient().orElseThrow().contact();
-        return new ReportMail(job.delivery().messageId(), to, contact.firstname(), job.report().parameters().kind(),
-                job.report().parameters().level(), job.tenantName(), run.firstDay(), run.lastDay(), run.reportId(),
-                run.id(), files, clock.instant());
+        return new ReportMail(
+                job.delivery().messageId(),
+                to,
+                contact.firstname(),
+                job.report().parameters().kind(),
+                job.report().parameters().level(),
+                job.tenantName(),
+                run.firstDay(),
+                run.lastDay(),
+                run.reportId(),
+                run.id(),
+                files,
+                clock.instant());
     }
 
     /** The size of a file saved before sizes were recorded: read once, counting. */
@@ -323,8 +354,11 @@ public class DeliveryWorker {
 
     private static InternetAddress address(User user) throws AddressException {
         Contact contact = user.contact();
-        String name = String.join(" ", java.util.stream.Stream.of(contact.firstname(), contact.lastname())
-                .filter(n -> n != null && !n.isBlank()).toList());
+        String name = String.join(
+                " ",
+                java.util.stream.Stream.of(contact.firstname(), contact.lastname())
+                        .filter(n -> n != null && !n.isBlank())
+                        .toList());
         InternetAddress address = new InternetAddress(contact.email(), true);
         if (!name.isEmpty()) {
             try {

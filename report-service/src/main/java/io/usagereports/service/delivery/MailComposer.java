@@ -130,26 +130,47 @@ final class MailComposer {
         if (mail.greeting() != null) {
             t.append("Hello ").append(mail.greeting()).append(",\n\n");
         }
-        t.append("This is the ").append(mail.kind().title().toLowerCase(Locale.ROOT)).append(" report of ")
-                .append(mail.tenantName()).append(" for ").append(mail.period()).append(", with ")
-                .append(mail.rows()).append(".\n\n");
+        t.append("This is the ")
+                .append(mail.kind().title().toLowerCase(Locale.ROOT))
+                .append(" report of ")
+                .append(mail.tenantName())
+                .append(" for ")
+                .append(mail.period())
+                .append(", with ")
+                .append(mail.rows())
+                .append(".\n\n");
         if (mail.files().isEmpty()) {
             t.append("The report has no files.\n");
         } else if (attach) {
             t.append("Attached:\n");
             for (ReportMail.File file : mail.files()) {
-                t.append("  - ").append(file.name()).append(" (").append(formatName(file.format())).append(", ")
-                        .append(size(file.size())).append(")\n");
+                t.append("  - ")
+                        .append(file.name())
+                        .append(" (")
+                        .append(formatName(file.format()))
+                        .append(", ")
+                        .append(size(file.size()))
+                        .append(")\n");
             }
         } else {
             t.append(tooLarge(mail)).append('\n');
             for (ReportMail.File file : mail.files()) {
-                t.append("  - ").append(file.name()).append(" (").append(formatName(file.format())).append(", ")
-                        .append(size(file.size())).append("): ").append(link(mail, file)).append('\n');
+                t.append("  - ")
+                        .append(file.name())
+                        .append(" (")
+                        .append(formatName(file.format()))
+                        .append(", ")
+                        .append(size(file.size()))
+                        .append("): ")
+                        .append(link(mail, file))
+                        .append('\n');
             }
         }
-        t.append("\n-- \nSent by usage-reports: report ").append(mail.reportId()).append(", run ")
-                .append(mail.runId()).append(".\n");
+        t.append("\n-- \nSent by usage-reports: report ")
+                .append(mail.reportId())
+                .append(", run ")
+                .append(mail.runId())
+                .append(".\n");
         return t.toString();
     }
 
@@ -159,29 +180,45 @@ final class MailComposer {
         StringBuilder h = new StringBuilder(4096);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
-                .append(Html.escape(mail.subject())).append("</title></head>")
+                .append(Html.escape(mail.subject()))
+                .append("</title></head>")
                 .append("<body style=\"margin:0;padding:0;background:#f4f6f8;\">")
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
                 .append(" style=\"background:#f4f6f8;\"><tr><td align=\"center\" style=\"padding:24px 12px;\">")
                 .append("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
                 .append(" style=\"width:600px;max-width:100%;background:#ffffff;border:1px solid #d9e2ec;\">")
-                .append("<tr><td style=\"padding:20px 24px;background:#243b53;color:#ffffff;").append(FONT).append("\">")
-                .append("<div style=\"font-size:20px;font-weight:bold;\">").append(Html.escape(mail.kind().title()))
+                .append("<tr><td style=\"padding:20px 24px;background:#243b53;color:#ffffff;")
+                .append(FONT)
+                .append("\">")
+                .append("<div style=\"font-size:20px;font-weight:bold;\">")
+                .append(Html.escape(mail.kind().title()))
                 .append("</div><div style=\"font-size:14px;color:#bcccdc;padding-top:4px;\">")
-                .append(Html.escape(mail.tenantName())).append(" &middot; ").append(Html.escape(mail.period()))
+                .append(Html.escape(mail.tenantName()))
+                .append(" &middot; ")
+                .append(Html.escape(mail.period()))
                 .append("</div></td></tr>")
-                .append("<tr><td style=\"padding:20px 24px;").append(FONT)
+                .append("<tr><td style=\"padding:20px 24px;")
+                .append(FONT)
                 .append("font-size:14px;line-height:20px;color:#1f2933;\">");
         if (mail.greeting() != null) {
-            h.append("<p style=\"margin:0 0 12px;\">Hello ").append(Html.escape(mail.greeting())).append(",</p>");
+            h.append("<p style=\"margin:0 0 12px;\">Hello ")
+                    .append(Html.escape(mail.greeting()))
+                    .append(",</p>");
         }
-        h.append("<p style=\"margin:0 0 16px;\">This is the ").append(Html.escape(mail.kind().title().toLowerCase(Locale.ROOT)))
-                .append(" report of <b>").append(Html.escape(mail.tenantName())).append("</b> for ")
-                .append(Html.escape(mail.period())).append(", with ").append(Html.escape(mail.rows())).append(".</p>");
+        h.append("<p style=\"margin:0 0 16px;\">This is the ")
+                .append(Html.escape(mail.kind().title().toLowerCase(Locale.ROOT)))
+                .append(" report of <b>")
+                .append(Html.escape(mail.tenantName()))
+                .append("</b> for ")
+                .append(Html.escape(mail.period()))
+                .append(", with ")
+                .append(Html.escape(mail.rows()))
+                .append(".</p>");
         if (mail.files().isEmpty()) {
             h.append("<p style=\"margin:0;\">The report has no files.</p>");
         } else {
-            h.append("<p style=\"margin:0 0 8px;\">").append(attach ? "Attached:" : Html.escape(tooLarge(mail)))
+            h.append("<p style=\"margin:0 0 8px;\">")
+                    .append(attach ? "Attached:" : Html.escape(tooLarge(mail)))
                     .append("</p>")
                     .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"")
                     .append(" border=\"0\" style=\"border-collapse:collapse;\">");
@@ -191,19 +228,31 @@ final class MailComposer {
                 if (attach) {
                     h.append(Html.escape(file.name()));
                 } else {
-                    h.append("<a href=\"").append(Html.escape(link(mail, file).toString()))
-                            .append("\" style=\"color:#2680c2;\">").append(Html.escape(file.name())).append("</a>");
+                    h.append("<a href=\"")
+                            .append(Html.escape(link(mail, file).toString()))
+                            .append("\" style=\"color:#2680c2;\">")
+                            .append(Html.escape(file.name()))
+                            .append("</a>");
                 }
-                h.append("</td><td style=\"").append(cell).append("color:#627d98;\">")
-                        .append(Html.escape(formatName(file.format()))).append("</td><td align=\"right\" style=\"")
-                        .append(cell).append("color:#627d98;white-space:nowrap;\">").append(Html.escape(size(file.size())))
+                h.append("</td><td style=\"")
+                        .append(cell)
+                        .append("color:#627d98;\">")
+                        .append(Html.escape(formatName(file.format())))
+                        .append("</td><td align=\"right\" style=\"")
+                        .append(cell)
+                        .append("color:#627d98;white-space:nowrap;\">")
+                        .append(Html.escape(size(file.size())))
                         .append("</td></tr>");
             }
             h.append("</table>");
         }
         h.append("</td></tr><tr><td style=\"padding:12px 24px;border-top:1px solid #e4e7eb;color:#829ab1;")
-                .append(FONT).append("font-size:12px;\">Sent by usage-reports: report ").append(mail.reportId())
-                .append(", run ").append(mail.runId()).append(".</td></tr></table></td></tr></table></body></html>");
+                .append(FONT)
+                .append("font-size:12px;\">Sent by usage-reports: report ")
+                .append(mail.reportId())
+                .append(", run ")
+                .append(mail.runId())
+                .append(".</td></tr></table></td></tr></table></body></html>");
         return h.toString();
     }
 

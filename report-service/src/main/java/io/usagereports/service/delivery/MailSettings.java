@@ -20,9 +20,18 @@ import java.util.Optional;
  * @param publicUrl          the base URL users reach the server at, for those links
  * @param firstRetry         the back-off after the first transient failure; it doubles after each
  */
-public record MailSettings(Optional<String> smtpHost, int smtpPort, Security security, Optional<String> user,
-                           Optional<String> password, InternetAddress from, long maxAttachmentBytes, URI publicUrl,
-                           Duration firstRetry, int maxAttempts, Path outbox) {
+public record MailSettings(
+        Optional<String> smtpHost,
+        int smtpPort,
+        Security security,
+        Optional<String> user,
+        Optional<String> password,
+        InternetAddress from,
+        long maxAttachmentBytes,
+        URI publicUrl,
+        Duration firstRetry,
+        int maxAttempts,
+        Path outbox) {
 
     /** How the connection to the SMTP server is protected. */
     public enum Security {
@@ -39,8 +48,8 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
                     return s;
                 }
             }
-            throw new IllegalArgumentException("REPORTS_SMTP_SECURITY must be one of starttls, tls, none (not '"
-                    + value + "')");
+            throw new IllegalArgumentException(
+                    "REPORTS_SMTP_SECURITY must be one of starttls, tls, none (not '" + value + "')");
         }
     }
 
@@ -60,9 +69,11 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("REPORTS_MAIL_MAX_ATTEMPTS must be at least 1");
         }
-        if (!publicUrl.isAbsolute() || !(publicUrl.getScheme().equals("http") || publicUrl.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("REPORTS_PUBLIC_URL must be an http or https URL (not '" + publicUrl
-                    + "')");
+        if (!publicUrl.isAbsolute()
+                || !(publicUrl.getScheme().equals("http")
+                        || publicUrl.getScheme().equals("https"))) {
+            throw new IllegalArgumentException(
+                    "REPORTS_PUBLIC_URL must be an http or https URL (not '" + publicUrl + "')");
         }
         if (user.isPresent() && security == Security.NONE) {
             throw new IllegalArgumentException("REPORTS_SMTP_USER is set, so REPORTS_SMTP_SECURITY must be starttls or"
@@ -74,9 +85,18 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
      * Reads the settings from their raw values (as the environment gives them); {@code port}
      * defaults to 25, or 465 for implicit TLS.
      */
-    public static MailSettings of(Optional<String> host, Optional<Integer> port, String security, Optional<String> user,
-                                  Optional<String> password, String from, long maxAttachmentBytes, String publicUrl,
-                                  long retrySeconds, int maxAttempts, Path dataDir) {
+    public static MailSettings of(
+            Optional<String> host,
+            Optional<Integer> port,
+            String security,
+            Optional<String> user,
+            Optional<String> password,
+            String from,
+            long maxAttachmentBytes,
+            String publicUrl,
+            long retrySeconds,
+            int maxAttempts,
+            Path dataDir) {
         Security sec = Security.parse(security);
         InternetAddress sender;
         try {
@@ -90,9 +110,18 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("REPORTS_PUBLIC_URL is not a URL: '" + publicUrl + "'", e);
         }
-        return new MailSettings(host.map(String::trim).filter(h -> !h.isEmpty()),
-                port.orElse(sec == Security.TLS ? 465 : 25), sec, user.filter(u -> !u.isBlank()), password, sender,
-                maxAttachmentBytes, url, Duration.ofSeconds(retrySeconds), maxAttempts, dataDir.resolve("outbox"));
+        return new MailSettings(
+                host.map(String::trim).filter(h -> !h.isEmpty()),
+                port.orElse(sec == Security.TLS ? 465 : 25),
+                sec,
+                user.filter(u -> !u.isBlank()),
+                password,
+                sender,
+                maxAttachmentBytes,
+                url,
+                Duration.ofSeconds(retrySeconds),
+                maxAttempts,
+                dataDir.resolve("outbox"));
     }
 
     /** The domain of the sender's address: the right-hand side of every Message-ID. */
@@ -104,7 +133,8 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Security sec
     /** Where e-mail goes, for the start-up log. */
     public String describe() {
         return smtpHost.map(h -> "E-mail is sent through the SMTP server " + h + ":" + smtpPort + " ("
-                        + security.name().toLowerCase(Locale.ROOT) + user.map(u -> ", as " + u).orElse("") + "), from "
+                        + security.name().toLowerCase(Locale.ROOT)
+                        + user.map(u -> ", as " + u).orElse("") + "), from "
                         + from.getAddress() + ".")
                 .orElse("E-mail is not sent: no REPORTS_SMTP_HOST is set, so every message is written to the outbox"
                         + " folder " + outbox.toAbsolutePath() + " as an .eml file.");

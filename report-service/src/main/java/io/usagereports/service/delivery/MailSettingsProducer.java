@@ -65,10 +65,20 @@ class MailSettingsProducer {
     @Produces
     @Singleton
     MailSettings settings() {
-        Path data = Path.of(dataDir.filter(d -> !d.isBlank()).orElseGet(() ->
-                Objects.requireNonNullElse(System.getenv("HOME"), System.getProperty("user.home")) + "/.usage-reports"));
-        return MailSettings.of(host, port, security, user, password, from, maxAttachmentBytes,
-                publicUrl.filter(u -> !u.isBlank()).orElse("http://localhost:" + httpPort), retrySeconds, maxAttempts,
+        Path data = Path.of(dataDir.filter(d -> !d.isBlank())
+                .orElseGet(() -> Objects.requireNonNullElse(System.getenv("HOME"), System.getProperty("user.home"))
+                        + "/.usage-reports"));
+        return MailSettings.of(
+                host,
+                port,
+                security,
+                user,
+                password,
+                from,
+                maxAttachmentBytes,
+                publicUrl.filter(u -> !u.isBlank()).orElse("http://localhost:" + httpPort),
+                retrySeconds,
+                maxAttempts,
                 data);
     }
 }

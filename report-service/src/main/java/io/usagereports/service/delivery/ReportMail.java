@@ -18,9 +18,19 @@ import java.util.UUID;
  * @param lastDay  the last day the run reports
  * @param greeting the recipient's first name, or {@code null}
  */
-record ReportMail(String messageId, InternetAddress to, String greeting, ReportKind kind, ReportLevel level,
-                  String tenantName, LocalDate firstDay, LocalDate lastDay, UUID reportId, UUID runId,
-                  List<File> files, Instant date) {
+record ReportMail(
+        String messageId,
+        InternetAddress to,
+        String greeting,
+        ReportKind kind,
+        ReportLevel level,
+        String tenantName,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        UUID reportId,
+        UUID runId,
+        List<File> files,
+        Instant date) {
 
     /** Opens a file's content, uncompressed; the caller closes it. */
     @FunctionalInterface
@@ -29,8 +39,7 @@ record ReportMail(String messageId, InternetAddress to, String greeting, ReportK
     }
 
     /** One stored report of the run: its name, format, uncompressed size and content. */
-    record File(UUID storedId, ReportFormat format, String name, long size, Content content) {
-    }
+    record File(UUID storedId, ReportFormat format, String name, long size, Content content) {}
 
     /** The subject line: kind, tenant and period, e.g. {@code Usage summary for Acme, 2017-05-01 to 2017-05-07}. */
     String subject() {
@@ -39,7 +48,8 @@ record ReportMail(String messageId, InternetAddress to, String greeting, ReportK
 
     /** The period as people read it: one day, or the first and last. */
     String period() {
-        return kind == ReportKind.USAGE_CURRENT || firstDay.equals(lastDay) ? lastDay.toString()
+        return kind == ReportKind.USAGE_CURRENT || firstDay.equals(lastDay)
+                ? lastDay.toString()
                 : firstDay + " to " + lastDay;
     }
 
@@ -50,8 +60,8 @@ record ReportMail(String messageId, InternetAddress to, String greeting, ReportK
             case DIRECT_PARTNERS -> "a row for each partner and customer directly below " + tenantName;
             case ALL_PARTNERS -> "a row for every partner below " + tenantName;
             case ALL_CUSTOMERS -> "a row for every partner and customer below " + tenantName;
-            case ACCOUNTS -> "a row for every partner and customer below " + tenantName + ", each followed by its"
-                    + " users";
+            case ACCOUNTS ->
+                "a row for every partner and customer below " + tenantName + ", each followed by its" + " users";
         };
     }
 

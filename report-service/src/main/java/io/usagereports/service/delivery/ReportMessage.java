@@ -26,7 +26,7 @@ final class ReportMessage extends MimeMessage {
     }
 
     private final String messageId;
-    private CommitGate gate = () -> { };
+    private CommitGate gate = () -> {};
 
     ReportMessage(Session session, String messageId) {
         super(session);

@@ -53,24 +53,26 @@ record SendFailure(boolean permanent, String code, String message) {
                 return reply(refused.getReturnCode(), MESSAGE_REJECTED, reply(refused.getMessage()));
             }
             if (t instanceof AuthenticationFailedException) {
-                return new SendFailure(false, SMTP_UNAVAILABLE, "The SMTP server refused the login: "
-                        + summary(t));
+                return new SendFailure(false, SMTP_UNAVAILABLE, "The SMTP server refused the login: " + summary(t));
             }
         }
         for (Throwable t : chain(failure)) {
-            if (t instanceof SendFailedException sent && sent.getInvalidAddresses() != null
+            if (t instanceof SendFailedException sent
+                    && sent.getInvalidAddresses() != null
                     && sent.getInvalidAddresses().length > 0) {
                 return permanent(RECIPIENT_REJECTED, summary(t));
             }
         }
-        return new SendFailure(false, SMTP_UNAVAILABLE, "The SMTP server could not be reached or stopped answering: "
-                + summary(rootCause(failure)));
+        return new SendFailure(
+                false,
+                SMTP_UNAVAILABLE,
+                "The SMTP server could not be reached or stopped answering: " + summary(rootCause(failure)));
     }
 
     /** Classifies a failure of writing the outbox file (always transient: a full disk gets emptied). */
     static SendFailure ofOutbox(Exception failure) {
-        return new SendFailure(false, OUTBOX_UNAVAILABLE, "Writing the outbox file failed: "
-                + summary(rootCause(failure)));
+        return new SendFailure(
+                false, OUTBOX_UNAVAILABLE, "Writing the outbox file failed: " + summary(rootCause(failure)));
     }
 
     /** Anything else that failed an attempt (reading the report, the database): transient. */
@@ -91,7 +93,9 @@ record SendFailure(boolean permanent, String code, String message) {
     }
 
     private static String summary(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        return t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getMessage().strip();
     }
 
     private static Throwable rootCause(Throwable t) {

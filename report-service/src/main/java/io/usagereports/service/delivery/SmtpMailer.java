@@ -10,10 +10,11 @@ import java.util.Properties;
  * Sends through the configured SMTP server, one connection per message: a delivery's failure is
  * its own, and a hung server holds a worker no longer than the time-outs below.
  */
-final class SmtpMailer implements Mailer {
+class SmtpMailer implements Mailer {
 
     /** How long connecting, and then each read or write, may take. */
     static final int CONNECT_TIMEOUT_MS = 10_000;
+
     static final int IO_TIMEOUT_MS = 60_000;
 
     private final MailSettings settings;
@@ -39,7 +40,9 @@ final class SmtpMailer implements Mailer {
             case STARTTLS -> {
                 props.setProperty(p + "starttls.enable", "true");
                 // A password never travels in plain text: with a login, TLS is required, not just tried.
-                props.setProperty(p + "starttls.required", Boolean.toString(settings.user().isPresent()));
+                props.setProperty(
+                        p + "starttls.required",
+                        Boolean.toString(settings.user().isPresent()));
                 props.setProperty(p + "ssl.checkserveridentity", "true");
             }
             case TLS -> props.setProperty(p + "ssl.checkserveridentity", "true");
@@ -68,7 +71,10 @@ final class SmtpMailer implements Mailer {
         message.saveChanges();
         Transport transport = session.getTransport(protocol(settings));
         try {
-            transport.connect(settings.smtpHost().orElseThrow(), settings.smtpPort(), settings.user().orElse(null),
+            transport.connect(
+                    settings.smtpHost().orElseThrow(),
+                    settings.smtpPort(),
+                    settings.user().orElse(null),
                     settings.password().orElse(null));
             transport.sendMessage(message, message.getAllRecipients());
             accepted.run();

@@ -32,10 +32,15 @@ public class AccessGuard {
 
     /** The tenant a request names (in its path or body), if the actor may see it. */
     public TenantEntity namedTenant(Actor actor, UUID tenantId, String field) {
-        return directory.tenant(tenantId)
+        return directory
+                .tenant(tenantId)
                 .filter(t -> actor.canRead(t.path()))
-                .orElseThrow(() -> new ServiceException(Kind.FORBIDDEN, ServiceException.AUTH, TENANT_ACCESS_DENIED,
-                        "Tenant " + tenantId + " does not exist or is outside your reach.", field,
+                .orElseThrow(() -> new ServiceException(
+                        Kind.FORBIDDEN,
+                        ServiceException.AUTH,
+                        TENANT_ACCESS_DENIED,
+                        "Tenant " + tenantId + " does not exist or is outside your reach.",
+                        field,
                         "Use a tenant inside the subtree of your token's tenant.",
                         Map.of("tenant_id", tenantId.toString())));
     }
@@ -59,8 +64,13 @@ public class AccessGuard {
     }
 
     private static ServiceException forbidden() {
-        return new ServiceException(Kind.FORBIDDEN, ServiceException.AUTH, FORBIDDEN,
-                "Your role does not allow this change.", null,
-                "Use a token of a client whose creator has an admin role other than readonly_admin.", null);
+        return new ServiceException(
+                Kind.FORBIDDEN,
+                ServiceException.AUTH,
+                FORBIDDEN,
+                "Your role does not allow this change.",
+                null,
+                "Use a token of a client whose creator has an admin role other than readonly_admin.",
+                null);
     }
 }

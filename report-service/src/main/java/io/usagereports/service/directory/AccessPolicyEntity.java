@@ -45,8 +45,8 @@ public class AccessPolicyEntity {
     }
 
     Role role() {
-        return WireEnum.parse(Role.class, role).orElseThrow(
-                () -> new IllegalStateException("Unknown role in database: " + role));
+        return WireEnum.parse(Role.class, role)
+                .orElseThrow(() -> new IllegalStateException("Unknown role in database: " + role));
     }
 
     /** The composite primary key. */
@@ -61,8 +61,10 @@ public class AccessPolicyEntity {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(userId, key.userId)
-                    && Objects.equals(tenantId, key.tenantId) && Objects.equals(role, key.role);
+            return other instanceof Key key
+                    && Objects.equals(userId, key.userId)
+                    && Objects.equals(tenantId, key.tenantId)
+                    && Objects.equals(role, key.role);
         }
 
         @Override

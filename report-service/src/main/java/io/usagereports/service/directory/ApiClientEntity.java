@@ -50,8 +50,8 @@ public class ApiClientEntity {
 
     /** The client as the API shows it; the secret only when it has just been made. */
     ApiClient toApiClient(String secret) {
-        return new ApiClient(id, secret, tenantId, ApiClient.TYPE, ApiClient.AUTH_METHOD, new ApiClient.Data(name),
-                createdBy);
+        return new ApiClient(
+                id, secret, tenantId, ApiClient.TYPE, ApiClient.AUTH_METHOD, new ApiClient.Data(name), createdBy);
     }
 
     UUID id() {

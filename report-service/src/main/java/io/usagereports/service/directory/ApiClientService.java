@@ -38,8 +38,7 @@ public class ApiClientService {
     Clock clock;
 
     /** A client that proved its secret, with what it may do. */
-    public record Authenticated(UUID clientId, UUID userId, UUID tenantId, String tenantPath, Set<Role> roles) {
-    }
+    public record Authenticated(UUID clientId, UUID userId, UUID tenantId, String tenantPath, Set<Role> roles) {}
 
     /**
      * Creates a client; its secret is in the answer and nowhere else, ever. Any role may make
@@ -50,17 +49,26 @@ public class ApiClientService {
         if (!ApiClient.TYPE.equals(DirectoryRules.required(request.type(), "type"))) {
             throw DirectoryRules.invalid(INVALID_VALUE, "type", "type must be api_client.");
         }
-        if (request.tokenEndpointAuthMethod() != null && !ApiClient.AUTH_METHOD.equals(request.tokenEndpointAuthMethod())) {
-            throw DirectoryRules.invalid(INVALID_VALUE, "token_endpoint_auth_method",
+        if (request.tokenEndpointAuthMethod() != null
+                && !ApiClient.AUTH_METHOD.equals(request.tokenEndpointAuthMethod())) {
+            throw DirectoryRules.invalid(
+                    INVALID_VALUE,
+                    "token_endpoint_auth_method",
                     "token_endpoint_auth_method must be client_secret_basic.");
         }
         String name = request.data() == null || request.data().clientName() == null
-                ? null : DirectoryRules.name(request.data().clientName(), "data.client_name");
-        TenantEntity tenant = guard.namedTenant(actor,
-                DirectoryRules.required(request.tenantId(), "tenant_id"), "tenant_id");
+                ? null
+                : DirectoryRules.name(request.data().clientName(), "data.client_name");
+        TenantEntity tenant =
+                guard.namedTenant(actor, DirectoryRules.required(request.tenantId(), "tenant_id"), "tenant_id");
         String secret = PasswordHasher.newSecret();
-        ApiClientEntity client = new ApiClientEntity(UUID.randomUUID(), tenant.id(), actor.userId(), name,
-                secrets.hash(secret), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        ApiClientEntity client = new ApiClientEntity(
+                UUID.randomUUID(),
+                tenant.id(),
+                actor.userId(),
+                name,
+                secrets.hash(secret),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         directory.persist(client);
         return client.toApiClient(secret);
     }
@@ -83,8 +91,8 @@ public class ApiClientService {
                 .filter(g -> tenant.isWithin(g.tenantPath()))
                 .map(Actor.Grant::role)
                 .collect(Collectors.toSet());
-        return Optional.of(new Authenticated(client.get().id(), client.get().createdBy(), tenant.id(), tenant.path(),
-                roles));
+        return Optional.of(
+                new Authenticated(client.get().id(), client.get().createdBy(), tenant.id(), tenant.path(), roles));
     }
 
     private static Optional<UUID> parse(String id) {

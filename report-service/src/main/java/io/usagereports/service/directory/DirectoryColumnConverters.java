@@ -7,8 +7,7 @@ import jakarta.persistence.Converter;
 /** The column converters of the directory's entities. */
 public final class DirectoryColumnConverters {
 
-    private DirectoryColumnConverters() {
-    }
+    private DirectoryColumnConverters() {}
 
     @Converter
     public static final class TenantKindConverter extends WireEnumConverter<TenantKind> {

@@ -36,7 +36,8 @@ public class DirectoryRepository {
 
     /** Waits for, then holds until the transaction ends, the lock servers take turns installing under. */
     void lockInstallation() {
-        em.createNativeQuery("SELECT name FROM named_lock WHERE name = 'installation' FOR UPDATE").getResultList();
+        em.createNativeQuery("SELECT name FROM named_lock WHERE name = 'installation' FOR UPDATE")
+                .getResultList();
     }
 
     Optional<InstallationEntity> installation() {
@@ -44,7 +45,8 @@ public class DirectoryRepository {
     }
 
     List<TenantEntity> children(UUID parentId) {
-        return em.createQuery("select t from TenantEntity t where t.parentId = :parent order by t.name, t.id",
+        return em.createQuery(
+                        "select t from TenantEntity t where t.parentId = :parent order by t.name, t.id",
                         TenantEntity.class)
                 .setParameter("parent", parentId)
                 .getResultList();
@@ -62,11 +64,13 @@ public class DirectoryRepository {
     Optional<UserEntity> userByLogin(String login) {
         return em.createQuery("select u from UserEntity u where u.login = :login", UserEntity.class)
                 .setParameter("login", login)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     List<AccessPolicyEntity> policies(UUID userId) {
-        return em.createQuery("select p from AccessPolicyEntity p where p.userId = :user order by p.tenantId, p.role",
+        return em.createQuery(
+                        "select p from AccessPolicyEntity p where p.userId = :user order by p.tenantId, p.role",
                         AccessPolicyEntity.class)
                 .setParameter("user", userId)
                 .getResultList();
@@ -80,11 +84,15 @@ public class DirectoryRepository {
 
     /** A user's roles, each with the path of the tenant it applies to. */
     public List<Actor.Grant> grants(UUID userId) {
-        return em.createQuery("select p, t.path from AccessPolicyEntity p, TenantEntity t"
-                        + " where t.id = p.tenantId and p.userId = :user", Object[].class)
+        return em.createQuery(
+                        "select p, t.path from AccessPolicyEntity p, TenantEntity t"
+                                + " where t.id = p.tenantId and p.userId = :user",
+                        Object[].class)
                 .setParameter("user", userId)
                 .getResultStream()
-                .map(row -> new Actor.Grant(((AccessPolicyEntity) row[0]).tenantId(), (String) row[1],
+                .map(row -> new Actor.Grant(
+                        ((AccessPolicyEntity) row[0]).tenantId(),
+                        (String) row[1],
                         ((AccessPolicyEntity) row[0]).role()))
                 .toList();
     }

@@ -30,8 +30,7 @@ final class DirectoryRules {
             TenantKind.CUSTOMER, EnumSet.of(TenantKind.ROOT, TenantKind.PARTNER, TenantKind.FOLDER),
             TenantKind.UNIT, EnumSet.of(TenantKind.CUSTOMER, TenantKind.UNIT));
 
-    private DirectoryRules() {
-    }
+    private DirectoryRules() {}
 
     static ServiceException invalid(String code, String field, String message) {
         return ServiceException.invalid(ServiceException.DIRECTORY, code, field, message, null);
@@ -60,9 +59,13 @@ final class DirectoryRules {
             throw invalid(INVALID_VALUE, "kind", "kind must be one of: partner, folder, customer, unit.");
         }
         if (!parents.contains(parent.kind())) {
-            throw invalid(INVALID_VALUE, "kind", "A " + kind.wire() + " cannot be placed under a "
-                    + parent.kind().wire() + "; its parent must be a " + String.join(" or ",
-                    parents.stream().map(WireEnum::wire).toList()) + ".");
+            throw invalid(
+                    INVALID_VALUE,
+                    "kind",
+                    "A " + kind.wire() + " cannot be placed under a "
+                            + parent.kind().wire() + "; its parent must be a "
+                            + String.join(
+                                    " or ", parents.stream().map(WireEnum::wire).toList()) + ".");
         }
         if (parent.path().chars().filter(c -> c == '/').count() >= MAX_DEPTH) {
             throw invalid(INVALID_VALUE, "parent_id", "The tenant tree is limited to " + MAX_DEPTH + " levels.");
@@ -72,8 +75,7 @@ final class DirectoryRules {
     static String login(String login) {
         required(login, "login");
         if (!LOGIN.matcher(login).matches()) {
-            throw invalid(INVALID_VALUE, "login",
-                    "login must have 1 to 64 letters, digits or . _ @ + - characters.");
+            throw invalid(INVALID_VALUE, "login", "login must have 1 to 64 letters, digits or . _ @ + - characters.");
         }
         return login;
     }
@@ -96,7 +98,9 @@ final class DirectoryRules {
     static String password(String password) {
         required(password, "password");
         if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw invalid(INVALID_VALUE, "password",
+            throw invalid(
+                    INVALID_VALUE,
+                    "password",
                     "password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
         }
         return password;

@@ -42,8 +42,12 @@ public class InstallationStep {
         directory.persist(root);
         directory.persist(new TenantNameEntity(root.id(), now, ROOT_NAME));
         directory.persist(new InstallationEntity(root.id(), now));
-        UserEntity admin = new UserEntity(UUID.randomUUID(), root.id(), DirectoryRules.login(login),
-                Contact.ofEmail(DirectoryRules.email(email)), now);
+        UserEntity admin = new UserEntity(
+                UUID.randomUUID(),
+                root.id(),
+                DirectoryRules.login(login),
+                Contact.ofEmail(DirectoryRules.email(email)),
+                now);
         admin.setPasswordHash(passwordHash);
         directory.persist(admin);
         directory.persist(new AccessPolicyEntity(admin.id(), root.id(), Role.ROOT_ADMIN));

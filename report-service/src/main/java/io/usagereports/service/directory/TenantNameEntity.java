@@ -48,7 +48,8 @@ public class TenantNameEntity {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(tenantId, key.tenantId)
+            return other instanceof Key key
+                    && Objects.equals(tenantId, key.tenantId)
                     && Objects.equals(validFrom, key.validFrom);
         }
 

@@ -30,8 +30,8 @@ public class TenantService {
     public Tenant create(Actor actor, Tenant request) {
         guard.requireWriter(actor);
         String name = DirectoryRules.name(request.name(), "name");
-        TenantEntity parent = guard.writableTenant(actor, DirectoryRules.required(request.parentId(), "parent_id"),
-                "parent_id");
+        TenantEntity parent =
+                guard.writableTenant(actor, DirectoryRules.required(request.parentId(), "parent_id"), "parent_id");
         DirectoryRules.placement(request.kind(), parent);
         Instant now = now();
         TenantEntity tenant = TenantEntity.child(UUID.randomUUID(), parent, request.kind(), name, now);
@@ -53,8 +53,8 @@ public class TenantService {
         String name = DirectoryRules.name(update.name(), "name");
         int expected = DirectoryRules.required(update.version(), "version");
         if (tenant.version() != expected) {
-            throw ServiceException.versionConflict(ServiceException.DIRECTORY, "Tenant", "tenant_id", id, expected,
-                    tenant.version());
+            throw ServiceException.versionConflict(
+                    ServiceException.DIRECTORY, "Tenant", "tenant_id", id, expected, tenant.version());
         }
         Instant now = now();
         tenant.rename(name, now);

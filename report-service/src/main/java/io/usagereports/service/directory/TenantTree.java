@@ -31,7 +31,7 @@ public class TenantTree {
     /** The materialized path of a tenant (its ancestors' IDs and its own), or empty if it does not exist. */
     public Optional<String> path(UUID tenantId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT path FROM tenant WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT path FROM tenant WHERE id = ?")) {
             s.setObject(1, tenantId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -57,12 +57,15 @@ public class TenantTree {
     public static List<TreeTenant> subtree(Connection c, String path, OffsetDateTime asOf) throws SQLException {
         Map<UUID, String> names = namesAsOf(c, path, asOf);
         List<TreeTenant> tenants = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, parent_id, kind, name FROM tenant WHERE path LIKE ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id, parent_id, kind, name FROM tenant WHERE path LIKE ?")) {
             s.setString(1, path + "%");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    tenants.add(new TreeTenant(id, rs.getObject(2, UUID.class),
+                    tenants.add(new TreeTenant(
+                            id,
+                            rs.getObject(2, UUID.class),
                             WireEnum.parse(TenantKind.class, rs.getString(3)).orElseThrow(),
                             names.getOrDefault(id, rs.getString(4))));
                 }
@@ -93,8 +96,8 @@ public class TenantTree {
     /** The users of the tenant at {@code path} and of every tenant below it, by login. */
     public List<TreeUser> users(String path) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT u.id, u.tenant_id, u.login FROM app_user u"
-                     + " JOIN tenant t ON t.id = u.tenant_id WHERE t.path LIKE ? ORDER BY u.login")) {
+                PreparedStatement s = c.prepareStatement("SELECT u.id, u.tenant_id, u.login FROM app_user u"
+                        + " JOIN tenant t ON t.id = u.tenant_id WHERE t.path LIKE ? ORDER BY u.login")) {
             s.setString(1, path + "%");
             List<TreeUser> users = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {

@@ -3,5 +3,4 @@ package io.usagereports.service.directory;
 import java.util.UUID;
 
 /** A user of a subtree ({@link TenantTree#users}). */
-public record TreeUser(UUID id, UUID tenantId, String login) {
-}
+public record TreeUser(UUID id, UUID tenantId, String login) {}

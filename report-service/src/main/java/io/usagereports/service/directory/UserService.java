@@ -46,15 +46,16 @@ public class UserService {
         UUID tenantId = DirectoryRules.required(request.tenantId(), "tenant_id");
         String login = DirectoryRules.login(request.login());
         Contact contact = DirectoryRules.required(request.contact(), "contact");
-        Contact checked = new Contact(DirectoryRules.email(contact.email()),
+        Contact checked = new Contact(
+                DirectoryRules.email(contact.email()),
                 DirectoryRules.optionalName(contact.firstname(), "contact.firstname"),
                 DirectoryRules.optionalName(contact.lastname(), "contact.lastname"));
         guard.writableTenant(actor, tenantId, "tenant_id");
         if (directory.userByLogin(login).isPresent()) {
             throw duplicateLogin(login);
         }
-        UserEntity user = new UserEntity(UUID.randomUUID(), tenantId, login, checked,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        UserEntity user = new UserEntity(
+                UUID.randomUUID(), tenantId, login, checked, clock.instant().truncatedTo(ChronoUnit.MICROS));
         directory.persist(user);
         try {
             directory.flush();
@@ -82,7 +83,9 @@ public class UserService {
 
     public List<AccessPolicy> policies(Actor actor, UUID id) {
         visibleUser(actor, id);
-        return directory.policies(id).stream().map(p -> new AccessPolicy(p.role(), p.tenantId())).toList();
+        return directory.policies(id).stream()
+                .map(p -> new AccessPolicy(p.role(), p.tenantId()))
+                .toList();
     }
 
     /**
@@ -98,14 +101,17 @@ public class UserService {
             AccessPolicy policy = policies.get(i);
             String at = "items[" + i + "]";
             Role role = DirectoryRules.required(policy.role(), at + ".role_id");
-            TenantEntity tenant = guard.writableTenant(actor,
-                    DirectoryRules.required(policy.tenantId(), at + ".tenant_id"), at + ".tenant_id");
+            TenantEntity tenant = guard.writableTenant(
+                    actor, DirectoryRules.required(policy.tenantId(), at + ".tenant_id"), at + ".tenant_id");
             if (!tenant.isWithin(home.path())) {
-                throw DirectoryRules.invalid(INVALID_VALUE, at + ".tenant_id",
+                throw DirectoryRules.invalid(
+                        INVALID_VALUE,
+                        at + ".tenant_id",
                         "A user can hold roles only on their own tenant and its descendants.");
             }
             if (role == Role.ROOT_ADMIN && tenant.kind() != TenantKind.ROOT) {
-                throw DirectoryRules.invalid(INVALID_VALUE, at + ".role_id", "root_admin exists only on the root tenant.");
+                throw DirectoryRules.invalid(
+                        INVALID_VALUE, at + ".role_id", "root_admin exists only on the root tenant.");
             }
             if (!seen.add(policy)) {
                 throw DirectoryRules.invalid(DUPLICATE_VALUE, at, "This access policy is listed twice.");
@@ -124,19 +130,24 @@ public class UserService {
         if (user.isEmpty() || hash == null || !matches) {
             return Optional.empty();
         }
-        return Optional.of(new Actor(user.get().id(), null, directory.grants(user.get().id())));
+        return Optional.of(
+                new Actor(user.get().id(), null, directory.grants(user.get().id())));
     }
 
     /** Checks that the users exist inside {@code tenant}'s subtree; answers 400 naming the first that does not. */
     public void requireUsersWithin(List<UUID> userIds, TenantEntity tenant, String field) {
         for (int i = 0; i < userIds.size(); i++) {
             UUID id = userIds.get(i);
-            boolean inside = directory.user(id)
+            boolean inside = directory
+                    .user(id)
                     .flatMap(u -> directory.tenant(u.tenantId()))
                     .filter(t -> t.isWithin(tenant.path()))
                     .isPresent();
             if (!inside) {
-                throw ServiceException.invalid(ServiceException.REPORTS, INVALID_VALUE, field + "[" + i + "]",
+                throw ServiceException.invalid(
+                        ServiceException.REPORTS,
+                        INVALID_VALUE,
+                        field + "[" + i + "]",
                         "User " + id + " does not exist in tenant " + tenant.id() + " or below it.",
                         "Recipients must be users of the report's tenant or of its descendants.");
             }
@@ -152,19 +163,33 @@ public class UserService {
      * user (two policy replacements, say) take turns instead of colliding on insert.
      */
     private UserEntity writableUser(Actor actor, UUID id) {
-        UserEntity user = directory.userForUpdate(id).filter(u -> guard.sees(actor, u.tenantId()))
+        UserEntity user = directory
+                .userForUpdate(id)
+                .filter(u -> guard.sees(actor, u.tenantId()))
                 .orElseThrow(() -> notFound(id));
         guard.requireWrite(actor, directory.tenant(user.tenantId()).orElseThrow());
         return user;
     }
 
     private static ServiceException notFound(UUID id) {
-        return new ServiceException(Kind.NOT_FOUND, ServiceException.DIRECTORY, NOT_FOUND,
-                "User " + id + " does not exist.", null, null, Map.of("user_id", id.toString()));
+        return new ServiceException(
+                Kind.NOT_FOUND,
+                ServiceException.DIRECTORY,
+                NOT_FOUND,
+                "User " + id + " does not exist.",
+                null,
+                null,
+                Map.of("user_id", id.toString()));
     }
 
     private static ServiceException duplicateLogin(String login) {
-        return new ServiceException(Kind.CONFLICT, ServiceException.DIRECTORY, DUPLICATE,
-                "The login '" + login + "' is taken.", "login", "Choose another login.", null);
+        return new ServiceException(
+                Kind.CONFLICT,
+                ServiceException.DIRECTORY,
+                DUPLICATE,
+                "The login '" + login + "' is taken.",
+                "login",
+                "Choose another login.",
+                null);
     }
 }

@@ -18,7 +18,15 @@ import java.util.UUID;
  * @param generatedAt when the run was due: "now" of the report, the same for every retry
  * @param zone        where the report's days begin and end
  */
-public record GenerationJob(UUID workId, int attempt, UUID subjectId, ReportKind kind, ReportLevel level,
-                            LocalDate periodStart, LocalDate periodEnd, boolean hideZeroUsage, boolean showSkus,
-                            Instant generatedAt, ZoneId zone) {
-}
+public record GenerationJob(
+        UUID workId,
+        int attempt,
+        UUID subjectId,
+        ReportKind kind,
+        ReportLevel level,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        boolean hideZeroUsage,
+        boolean showSkus,
+        Instant generatedAt,
+        ZoneId zone) {}

@@ -1,7 +1,5 @@
 package io.usagereports.service.generation;
 
-import io.usagereports.model.common.WireEnum;
-import io.usagereports.model.directory.TenantKind;
 import io.usagereports.service.generation.RowPlan.Member;
 import io.usagereports.service.persistence.Databases;
 import java.io.IOException;
@@ -11,12 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,8 +31,7 @@ public final class GenerationQueries {
             + " WHERE m.run_id = ? AND m.attempt = ?"
             + " ORDER BY m.row_no, m.depth, m.tenant_id, o.usage_name, o.edition";
 
-    private GenerationQueries() {
-    }
+    private GenerationQueries() {}
 
     /** Writes the attempt's rows to the work table, in the caller's transaction. */
     public static void insertMembers(Connection c, UUID runId, int attempt, List<Member> members) throws SQLException {
@@ -81,7 +74,8 @@ public final class GenerationQueries {
 
     /** Deletes the work-table rows of one attempt: its own, never another attempt's. */
     public static void deleteMembers(Connection c, UUID runId, int attempt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ? AND attempt = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ? AND attempt = ?")) {
             s.setObject(1, runId);
             s.setInt(2, attempt);
             s.executeUpdate();
@@ -94,7 +88,8 @@ public final class GenerationQueries {
      * proves it: earlier attempts have lost the run, so nothing of theirs can be in use that counts.
      */
     public static void deleteEarlierMembers(Connection c, UUID runId, int attempt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ? AND attempt < ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ? AND attempt < ?")) {
             s.setObject(1, runId);
             s.setInt(2, attempt);
             s.executeUpdate();
@@ -105,8 +100,12 @@ public final class GenerationQueries {
     private static boolean describe(ResultSet offering, boolean more, int rowNo, RowAggregator aggregator)
             throws SQLException, IOException {
         while (more && offering.getInt(1) <= rowNo) {
-            aggregator.offeringItem(offering.getInt(1), offering.getString(2), offering.getString(3),
-                    offering.getString(4), offering.getString(5));
+            aggregator.offeringItem(
+                    offering.getInt(1),
+                    offering.getString(2),
+                    offering.getString(3),
+                    offering.getString(4),
+                    offering.getString(5));
             more = offering.next();
         }
         return more;
@@ -116,12 +115,16 @@ public final class GenerationQueries {
      * Reads every reading of the report, generating nothing: the bare cost of the database's part
      * of a report, for benchmarks. Returns the number of readings.
      */
-    public static long scan(Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone)
-            throws SQLException {
+    public static long scan(Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone) throws SQLException {
         long[] readings = {0};
         try {
-            ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates, zone),
-                    (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> readings[0]++);
+            ReportReadings.of(c)
+                    .read(
+                            c,
+                            runId,
+                            attempt,
+                            ReadingWindows.of(dates, zone),
+                            (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> readings[0]++);
         } catch (IOException e) {
             throw new IllegalStateException("Counting cannot fail", e);
         }
@@ -132,23 +135,28 @@ public final class GenerationQueries {
      * Streams the report's readings into the aggregator, with the offering items of each row read
      * alongside. The connection must not be in auto-commit mode (see {@link ReportReadings#read}).
      */
-    public static void stream(Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone,
-                              RowAggregator aggregator)
+    public static void stream(
+            Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone, RowAggregator aggregator)
             throws SQLException, IOException {
         try (PreparedStatement items = c.prepareStatement(OFFERING_SQL)) {
             items.setObject(1, runId);
             items.setInt(2, attempt);
             try (ResultSet offering = items.executeQuery()) {
                 boolean[] moreItems = {offering.next()};
-                ReportReadings.of(c).read(c, runId, attempt, ReadingWindows.of(dates, zone),
-                        (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
-                            try {
-                                moreItems[0] = describe(offering, moreItems[0], rowNo, aggregator);
-                            } catch (SQLException e) {
-                                throw new IOException("Reading offering items failed", e);
-                            }
-                            aggregator.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
-                        });
+                ReportReadings.of(c)
+                        .read(
+                                c,
+                                runId,
+                                attempt,
+                                ReadingWindows.of(dates, zone),
+                                (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
+                                    try {
+                                        moreItems[0] = describe(offering, moreItems[0], rowNo, aggregator);
+                                    } catch (SQLException e) {
+                                        throw new IOException("Reading offering items failed", e);
+                                    }
+                                    aggregator.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
+                                });
                 describe(offering, moreItems[0], Integer.MAX_VALUE, aggregator);
             }
         }

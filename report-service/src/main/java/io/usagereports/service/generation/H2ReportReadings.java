@@ -22,24 +22,24 @@ import java.util.UUID;
 final class H2ReportReadings implements ReportReadings {
 
     private static final String SERIES = "SELECT usage_name, edition, user_id FROM usage_series WHERE tenant_id = ?";
-    private static final String SAME_SERIES = " FROM usage_reading WHERE tenant_id = ? AND usage_name = ?"
-            + " AND edition = ? AND user_id = ?";
-    private static final String SEEK = "SELECT amount" + SAME_SERIES
-            + " AND measured_at < ? ORDER BY measured_at DESC FETCH FIRST ROW ONLY";
+    private static final String SAME_SERIES =
+            " FROM usage_reading WHERE tenant_id = ? AND usage_name = ?" + " AND edition = ? AND user_id = ?";
+    private static final String SEEK =
+            "SELECT amount" + SAME_SERIES + " AND measured_at < ? ORDER BY measured_at DESC FETCH FIRST ROW ONLY";
     private static final String RANGE = "SELECT measured_at, amount" + SAME_SERIES
             + " AND measured_at >= ? AND measured_at < ? ORDER BY measured_at";
 
-    private record Series(String usageName, String edition, UUID userId) {
-    }
+    private record Series(String usageName, String edition, UUID userId) {}
 
     @Override
     public void read(Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
             throws SQLException, IOException {
-        try (PreparedStatement members = connection.prepareStatement("SELECT row_no, tenant_id, user_id"
-                + " FROM report_run_member WHERE run_id = ? AND attempt = ? ORDER BY row_no, depth, tenant_id");
-             PreparedStatement series = connection.prepareStatement(SERIES);
-             PreparedStatement seek = connection.prepareStatement(SEEK);
-             PreparedStatement range = connection.prepareStatement(RANGE)) {
+        try (PreparedStatement members = connection.prepareStatement(
+                        "SELECT row_no, tenant_id, user_id"
+                                + " FROM report_run_member WHERE run_id = ? AND attempt = ? ORDER BY row_no, depth, tenant_id");
+                PreparedStatement series = connection.prepareStatement(SERIES);
+                PreparedStatement seek = connection.prepareStatement(SEEK);
+                PreparedStatement range = connection.prepareStatement(RANGE)) {
             long[] days = windows.seekDays();
             members.setObject(1, runId);
             members.setInt(2, attempt);
@@ -54,7 +54,13 @@ final class H2ReportReadings implements ReportReadings {
                             seek.setObject(5, windows.seekBound(i));
                             try (ResultSet rs = seek.executeQuery()) {
                                 if (rs.next()) {
-                                    sink.reading(rowNo, tenantId, s.usageName(), s.edition(), s.userId(), days[i],
+                                    sink.reading(
+                                            rowNo,
+                                            tenantId,
+                                            s.usageName(),
+                                            s.edition(),
+                                            s.userId(),
+                                            days[i],
                                             rs.getLong(1));
                                 }
                             }
@@ -93,11 +99,13 @@ final class H2ReportReadings implements ReportReadings {
         statement.setObject(4, s.userId());
     }
 
-    private static void readRange(PreparedStatement statement, ReadingWindows windows, int rowNo, UUID tenantId,
-                                  Series s, ReadingSink sink) throws SQLException, IOException {
+    private static void readRange(
+            PreparedStatement statement, ReadingWindows windows, int rowNo, UUID tenantId, Series s, ReadingSink sink)
+            throws SQLException, IOException {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                long epochDay = windows.epochDay(rs.getObject(1, OffsetDateTime.class).toInstant());
+                long epochDay =
+                        windows.epochDay(rs.getObject(1, OffsetDateTime.class).toInstant());
                 sink.reading(rowNo, tenantId, s.usageName(), s.edition(), s.userId(), epochDay, rs.getLong(2));
             }
         }

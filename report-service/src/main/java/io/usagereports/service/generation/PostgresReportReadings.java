@@ -81,8 +81,9 @@ final class PostgresReportReadings implements ReportReadings {
         }
     }
 
-    private static void readSeeks(Connection connection, UUID runId, int attempt, ReadingWindows windows,
-                                  ReadingSink sink) throws SQLException, IOException {
+    private static void readSeeks(
+            Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
+            throws SQLException, IOException {
         int seeks = windows.seekDates().size();
         long[] days = windows.seekDays();
         try (PreparedStatement s = cursor(connection, seeksSql(seeks))) {
@@ -113,8 +114,9 @@ final class PostgresReportReadings implements ReportReadings {
         }
     }
 
-    private static void readRange(Connection connection, UUID runId, int attempt, ReadingWindows windows,
-                                  ReadingSink sink) throws SQLException, IOException {
+    private static void readRange(
+            Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
+            throws SQLException, IOException {
         try (PreparedStatement s = cursor(connection, RANGE_SQL)) {
             s.setString(1, windows.zone().getId());
             s.setObject(2, RowPlan.ALL_USERS);
@@ -126,8 +128,14 @@ final class PostgresReportReadings implements ReportReadings {
             s.setInt(8, attempt);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    sink.reading(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, UUID.class), rs.getLong(6), rs.getLong(7));
+                    sink.reading(
+                            rs.getInt(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5, UUID.class),
+                            rs.getLong(6),
+                            rs.getLong(7));
                 }
             }
         }

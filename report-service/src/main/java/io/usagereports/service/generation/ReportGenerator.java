@@ -99,19 +99,43 @@ public class ReportGenerator {
         private void plan() throws SQLException {
             String path = tenants.path(job.subjectId())
                     .orElseThrow(() -> new IllegalStateException("Tenant " + job.subjectId() + " does not exist"));
-            LocalDate[] dates = new ReportSpec(job.subjectId(), "", job.kind(), job.level(), job.periodStart(),
-                    job.periodEnd(), false, false, job.generatedAt(), job.zone()).dates();
+            LocalDate[] dates = new ReportSpec(
+                            job.subjectId(),
+                            "",
+                            job.kind(),
+                            job.level(),
+                            job.periodStart(),
+                            job.periodEnd(),
+                            false,
+                            false,
+                            job.generatedAt(),
+                            job.zone())
+                    .dates();
             OffsetDateTime end = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates))
-                    .atStartOfDay(job.zone()).toOffsetDateTime();
+                    .atStartOfDay(job.zone())
+                    .toOffsetDateTime();
             List<TreeTenant> tree = tenants.subtree(path, end);
-            String subjectName = tree.stream().filter(t -> t.id().equals(job.subjectId())).findFirst().orElseThrow()
+            String subjectName = tree.stream()
+                    .filter(t -> t.id().equals(job.subjectId()))
+                    .findFirst()
+                    .orElseThrow()
                     .name();
-            spec = new ReportSpec(job.subjectId(), subjectName, job.kind(), job.level(), job.periodStart(),
-                    job.periodEnd(), job.hideZeroUsage(), job.showSkus(), job.generatedAt(), job.zone());
+            spec = new ReportSpec(
+                    job.subjectId(),
+                    subjectName,
+                    job.kind(),
+                    job.level(),
+                    job.periodStart(),
+                    job.periodEnd(),
+                    job.hideZeroUsage(),
+                    job.showSkus(),
+                    job.generatedAt(),
+                    job.zone());
             Map<UUID, List<TreeUser>> users = new LinkedHashMap<>();
             if (job.level() == ReportLevel.ACCOUNTS) {
                 for (TreeUser user : userReadings.withReadingsBefore(tenants.users(path), end)) {
-                    users.computeIfAbsent(user.tenantId(), k -> new ArrayList<>()).add(user);
+                    users.computeIfAbsent(user.tenantId(), k -> new ArrayList<>())
+                            .add(user);
                 }
             }
             plan = RowPlan.of(job.subjectId(), job.level(), tree, users);
@@ -133,8 +157,8 @@ public class ReportGenerator {
                 writers.add(writer);
             }
             try (RowPipe pipe = new RowPipe(executor, writers)) {
-                RowAggregator aggregator = new RowAggregator(plan.rows(), spec.dates(), spec.hideZeroUsage(),
-                        (row, usages) -> {
+                RowAggregator aggregator =
+                        new RowAggregator(plan.rows(), spec.dates(), spec.hideZeroUsage(), (row, usages) -> {
                             lease.check();
                             pipe.row(row, usages);
                         });
@@ -162,7 +186,8 @@ public class ReportGenerator {
         /** Ends the reading and deletes this attempt's own work-table rows (never another attempt's). */
         @Override
         public void close() throws SQLException {
-            try (read; write) {
+            try (read;
+                    write) {
                 read.rollback();
                 if (staged) {
                     write.rollback();

@@ -16,8 +16,9 @@ public sealed interface ReportReadings permits PostgresReportReadings, H2ReportR
     /** Receives the readings in the order above. */
     @FunctionalInterface
     interface ReadingSink {
-        void reading(int rowNo, UUID tenantId, String usageName, String edition, UUID userId, long epochDay,
-                     long amount) throws IOException;
+        void reading(
+                int rowNo, UUID tenantId, String usageName, String edition, UUID userId, long epochDay, long amount)
+                throws IOException;
     }
 
     /** Rows fetched per round trip while streaming. */

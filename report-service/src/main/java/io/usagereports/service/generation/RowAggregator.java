@@ -40,8 +40,7 @@ public final class RowAggregator {
         }
     }
 
-    private record Description(String unit, String sku) {
-    }
+    private record Description(String unit, String sku) {}
 
     private static final String DEFAULT_UNIT = "quantity";
     private static final Description NO_DESCRIPTION = new Description(null, null);
@@ -76,11 +75,15 @@ public final class RowAggregator {
     }
 
     /** A reading of a series in row {@code rowNo}, measured on the UTC day {@code epochDay}. */
-    public void reading(int rowNo, UUID tenantId, String usageName, String edition, UUID userId, long epochDay,
-                        long amount) throws IOException {
+    public void reading(
+            int rowNo, UUID tenantId, String usageName, String edition, UUID userId, long epochDay, long amount)
+            throws IOException {
         advanceTo(rowNo);
-        if (seriesKey == null || !seriesKey.usageName.equals(usageName) || !seriesKey.edition.equals(edition)
-                || !seriesTenant.equals(tenantId) || !seriesUser.equals(userId)) {
+        if (seriesKey == null
+                || !seriesKey.usageName.equals(usageName)
+                || !seriesKey.edition.equals(edition)
+                || !seriesTenant.equals(tenantId)
+                || !seriesUser.equals(userId)) {
             finishSeries();
             seriesKey = new UsageKey(usageName, edition);
             seriesValues = usages.computeIfAbsent(seriesKey, k -> new long[dateDays.length]);
@@ -133,8 +136,12 @@ public final class RowAggregator {
         List<RowUsage> out = new ArrayList<>(usages.size());
         for (Map.Entry<UsageKey, long[]> e : usages.entrySet()) {
             Description d = descriptions.getOrDefault(e.getKey(), NO_DESCRIPTION);
-            RowUsage usage = new RowUsage(e.getKey().usageName, e.getKey().edition,
-                    Objects.requireNonNullElse(d.unit, DEFAULT_UNIT), d.sku, e.getValue());
+            RowUsage usage = new RowUsage(
+                    e.getKey().usageName,
+                    e.getKey().edition,
+                    Objects.requireNonNullElse(d.unit, DEFAULT_UNIT),
+                    d.sku,
+                    e.getValue());
             if (!hideZero || !usage.allZero()) {
                 out.add(usage);
             }

@@ -21,8 +21,7 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
 
     static final int CAPACITY = 64;
 
-    private record Item(ReportRow row, List<RowUsage> usages) {
-    }
+    private record Item(ReportRow row, List<RowUsage> usages) {}
 
     private static final Item END = new Item(null, null);
 
@@ -61,7 +60,9 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
             if (e.getCause() instanceof RuntimeException unchecked) {
                 throw unchecked; // as the writing side threw it: a fence's or a lease check's refusal, say
             }
-            throw e.getCause() instanceof IOException io ? io : new IOException("Writing the report failed", e.getCause());
+            throw e.getCause() instanceof IOException io
+                    ? io
+                    : new IOException("Writing the report failed", e.getCause());
         }
     }
 

@@ -1,10 +1,10 @@
 package io.usagereports.service.generation;
 
-import io.usagereports.service.generation.format.ReportRow;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportLevel;
 import io.usagereports.service.directory.TreeTenant;
 import io.usagereports.service.directory.TreeUser;
+import io.usagereports.service.generation.format.ReportRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +29,7 @@ public final class RowPlan {
      * Readings of {@code tenantId} (only of {@code userId}, unless {@link #ALL_USERS}) count in
      * row {@code rowNo}; {@code depth} is the tenant's distance below the row's tenant.
      */
-    public record Member(int rowNo, int depth, UUID tenantId, UUID userId) {
-    }
+    public record Member(int rowNo, int depth, UUID tenantId, UUID userId) {}
 
     private static final Comparator<TreeTenant> SIBLING_ORDER =
             Comparator.comparing(TreeTenant::name).thenComparing(TreeTenant::id);
@@ -38,8 +37,7 @@ public final class RowPlan {
     private final List<ReportRow> rows = new ArrayList<>();
     private final List<Member> members = new ArrayList<>();
 
-    private RowPlan() {
-    }
+    private RowPlan() {}
 
     public List<ReportRow> rows() {
         return rows;
@@ -53,8 +51,8 @@ public final class RowPlan {
      * @param tenants the subject and every tenant below it
      * @param users   for level {@code accounts}: users with readings of their own, by tenant
      */
-    public static RowPlan of(UUID subjectId, ReportLevel level, List<TreeTenant> tenants,
-                             Map<UUID, List<TreeUser>> users) {
+    public static RowPlan of(
+            UUID subjectId, ReportLevel level, List<TreeTenant> tenants, Map<UUID, List<TreeUser>> users) {
         Map<UUID, List<TreeTenant>> children = new HashMap<>();
         TreeTenant subject = null;
         for (TreeTenant t : tenants) {
@@ -78,16 +76,26 @@ public final class RowPlan {
     }
 
     /** Adds the rows of the tenants below {@code tenant} in depth-first order. */
-    private void walk(TreeTenant tenant, ReportLevel level, boolean throughFoldersOnly,
-                      Map<UUID, List<TreeTenant>> children, Map<UUID, List<TreeUser>> users) {
+    private void walk(
+            TreeTenant tenant,
+            ReportLevel level,
+            boolean throughFoldersOnly,
+            Map<UUID, List<TreeTenant>> children,
+            Map<UUID, List<TreeUser>> users) {
         for (TreeTenant child : children.getOrDefault(tenant.id(), List.of())) {
             boolean row = isRow(child, level, throughFoldersOnly);
             if (row) {
                 addTenantRow(child, children);
                 if (level == ReportLevel.ACCOUNTS) {
                     for (TreeUser user : users.getOrDefault(child.id(), List.of())) {
-                        rows.add(new ReportRow(rows.size(), child.id(), child.name(), child.kind(), child.parentId(),
-                                user.id(), user.login()));
+                        rows.add(new ReportRow(
+                                rows.size(),
+                                child.id(),
+                                child.name(),
+                                child.kind(),
+                                child.parentId(),
+                                user.id(),
+                                user.login()));
                         members.add(new Member(rows.size() - 1, 0, child.id(), user.id()));
                     }
                 }

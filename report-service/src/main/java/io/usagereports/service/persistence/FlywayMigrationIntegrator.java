@@ -25,8 +25,8 @@ public class FlywayMigrationIntegrator implements Integrator {
     private static final Logger LOG = Logger.getLogger(FlywayMigrationIntegrator.class.getName());
 
     @Override
-    public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
-                          SessionFactoryImplementor sessionFactory) {
+    public void integrate(
+            Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         Object jndiName = sessionFactory.getProperties().get(MIGRATION_DATA_SOURCE);
         if (jndiName == null) {
             return; // a persistence unit that does not own the schema
@@ -40,8 +40,8 @@ public class FlywayMigrationIntegrator implements Integrator {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 
     private static DataSource lookup(String jndiName) {
@@ -53,8 +53,9 @@ public class FlywayMigrationIntegrator implements Integrator {
     }
 
     @Override
-    public void disintegrate(SessionFactoryImplementor sessionFactory,
-                             org.hibernate.service.spi.SessionFactoryServiceRegistry serviceRegistry) {
+    public void disintegrate(
+            SessionFactoryImplementor sessionFactory,
+            org.hibernate.service.spi.SessionFactoryServiceRegistry serviceRegistry) {
         // nothing to release
     }
 }

@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
 /** Conversions between the service's time types and JDBC's. Time is stored in UTC. */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -23,7 +23,10 @@ public abstract class WireEnumConverter<E extends Enum<E> & WireEnum> implements
 
     @Override
     public E convertToEntityAttribute(String wire) {
-        return wire == null ? null : WireEnum.parse(type, wire).orElseThrow(
-                () -> new IllegalStateException("Unknown " + type.getSimpleName() + " in database: " + wire));
+        return wire == null
+                ? null
+                : WireEnum.parse(type, wire)
+                        .orElseThrow(() ->
+                                new IllegalStateException("Unknown " + type.getSimpleName() + " in database: " + wire));
     }
 }

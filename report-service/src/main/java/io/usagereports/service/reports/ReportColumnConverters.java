@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 /** The column converters of {@link ReportEntity}. */
 public final class ReportColumnConverters {
 
-    private ReportColumnConverters() {
-    }
+    private ReportColumnConverters() {}
 
     @Converter
     public static final class ResultActionConverter extends WireEnumConverter<ResultAction> {
@@ -59,8 +58,8 @@ public final class ReportColumnConverters {
         @Override
         public List<ReportFormat> convertToEntityAttribute(String column) {
             return split(column).stream()
-                    .map(wire -> WireEnum.parse(ReportFormat.class, wire).orElseThrow(
-                            () -> new IllegalStateException("Unknown format in database: " + wire)))
+                    .map(wire -> WireEnum.parse(ReportFormat.class, wire)
+                            .orElseThrow(() -> new IllegalStateException("Unknown format in database: " + wire)))
                     .toList();
         }
     }

@@ -26,10 +26,15 @@ record ReportCursor(Instant createdAt, UUID id) {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("three parts expected");
             }
-            return new ReportCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+            return new ReportCursor(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw ServiceException.invalid(ServiceException.REPORTS, INVALID_VALUE, "after", "The paging cursor is not valid.",
+            throw ServiceException.invalid(
+                    ServiceException.REPORTS,
+                    INVALID_VALUE,
+                    "after",
+                    "The paging cursor is not valid.",
                     "Pass back paging.cursors.after from the previous page unchanged.");
         }
     }

@@ -151,7 +151,8 @@ public class ReportEntity {
         scheduleEnabled = schedule.enabled();
         scheduleTime = schedule.time() == null ? null : schedule.time().format(HH_MM);
         scheduleDayOfMonth = schedule.dayOfMonth();
-        scheduleDayOfWeek = schedule.dayOfWeek() == null ? null : schedule.dayOfWeek().wire();
+        scheduleDayOfWeek =
+                schedule.dayOfWeek() == null ? null : schedule.dayOfWeek().wire();
         scheduleTimezone = schedule.timezone();
         generationDate = definition.generationDate();
         updatedAt = now;
@@ -168,17 +169,27 @@ public class ReportEntity {
      */
     Report toReport() {
         Period period = periodStart == null ? null : new Period(periodStart, periodEnd);
-        Schedule schedule = new Schedule(scheduleType, scheduleEnabled,
-                scheduleTime == null ? null : LocalTime.parse(scheduleTime), scheduleDayOfMonth,
-                scheduleDayOfWeek == null ? null : WireEnum.parse(Weekday.class, scheduleDayOfWeek).orElseThrow(),
+        Schedule schedule = new Schedule(
+                scheduleType,
+                scheduleEnabled,
+                scheduleTime == null ? null : LocalTime.parse(scheduleTime),
+                scheduleDayOfMonth,
+                scheduleDayOfWeek == null
+                        ? null
+                        : WireEnum.parse(Weekday.class, scheduleDayOfWeek).orElseThrow(),
                 scheduleTimezone);
-        String timezone = reportTimezone != null ? reportTimezone
-                : scheduleTimezone != null ? scheduleTimezone : ReportRules.UTC;
-        return new Report(id, version, resultAction, recipients,
+        String timezone =
+                reportTimezone != null ? reportTimezone : scheduleTimezone != null ? scheduleTimezone : ReportRules.UTC;
+        return new Report(
+                id,
+                version,
+                resultAction,
+                recipients,
                 new ReportParameters(tenantId, level, kind, formats, period, hideZeroUsage, showSkus, timezone),
-                schedule, generationDate, scheduleEnabled ? nextRunAt : null);
+                schedule,
+                generationDate,
+                scheduleEnabled ? nextRunAt : null);
     }
-
 
     UUID id() {
         return id;

@@ -10,8 +10,8 @@ import java.util.UUID;
  *
  * @param after opaque cursor from a previous page, or {@code null} for the first page
  */
-public record ReportFilter(UUID tenantId, ReportKind kind, ResultAction resultAction, ScheduleType scheduleType,
-                           int limit, String after) {
+public record ReportFilter(
+        UUID tenantId, ReportKind kind, ResultAction resultAction, ScheduleType scheduleType, int limit, String after) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;

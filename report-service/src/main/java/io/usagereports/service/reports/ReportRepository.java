@@ -38,8 +38,9 @@ public class ReportRepository {
     }
 
     List<UUID> idsOfTenant(UUID tenantId) {
-        return em.createQuery("select r.id from ReportEntity r where r.tenantId = :tenant"
-                        + " order by r.createdAt, r.id", UUID.class)
+        return em.createQuery(
+                        "select r.id from ReportEntity r where r.tenantId = :tenant" + " order by r.createdAt, r.id",
+                        UUID.class)
                 .setParameter("tenant", tenantId)
                 .getResultList();
     }
@@ -96,7 +97,8 @@ public class ReportRepository {
     }
 
     List<ReportRevisionEntity> revisions(UUID reportId) {
-        return em.createQuery("select v from ReportRevisionEntity v where v.reportId = :id order by v.version",
+        return em.createQuery(
+                        "select v from ReportRevisionEntity v where v.reportId = :id order by v.version",
                         ReportRevisionEntity.class)
                 .setParameter("id", reportId)
                 .getResultList();

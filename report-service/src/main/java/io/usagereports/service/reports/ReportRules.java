@@ -40,8 +40,7 @@ public final class ReportRules {
     /** Recipients are kept in one column; 100 addresses is far more than a report mail needs. */
     static final int MAX_RECIPIENTS = 100;
 
-    private ReportRules() {
-    }
+    private ReportRules() {}
 
     private static ServiceException invalid(String code, String field, String message, String info) {
         return ServiceException.invalid(ServiceException.REPORTS, code, field, message, info);
@@ -75,18 +74,26 @@ public final class ReportRules {
             zone(params.timezone(), "parameters.timezone");
         }
         if (type == ScheduleType.ONCE && period == null && kind != ReportKind.USAGE_CURRENT) {
-            throw invalid(REQUIRED_FIELD, "parameters.period",
+            throw invalid(
+                    REQUIRED_FIELD,
+                    "parameters.period",
                     "A report that runs once needs a period (every kind but usage_current).",
                     "Send parameters.period with start and end dates.");
         }
         if (type.isScheduled() && period != null) {
-            throw invalid(FIELD_NOT_ALLOWED, "parameters.period",
-                    "A " + type.wire() + " report has no period: each run covers the previous " + periodName(type) + ".",
+            throw invalid(
+                    FIELD_NOT_ALLOWED,
+                    "parameters.period",
+                    "A " + type.wire() + " report has no period: each run covers the previous " + periodName(type)
+                            + ".",
                     "Leave parameters.period out.");
         }
         if (type.isScheduled() && draft.generationDate() != null) {
-            throw invalid(FIELD_NOT_ALLOWED, "generation_date",
-                    "generation_date applies only to reports that run once.", "Leave generation_date out.");
+            throw invalid(
+                    FIELD_NOT_ALLOWED,
+                    "generation_date",
+                    "generation_date applies only to reports that run once.",
+                    "Leave generation_date out.");
         }
         List<UUID> recipients = draft.recipients() == null ? List.of() : draft.recipients();
         checkRecipients(action, recipients);
@@ -94,9 +101,15 @@ public final class ReportRules {
         return Report.builder()
                 .resultAction(action)
                 .recipients(List.copyOf(recipients))
-                .parameters(new ReportParameters(params.tenantId(), params.level(), kind, List.copyOf(formats), period,
+                .parameters(new ReportParameters(
+                        params.tenantId(),
+                        params.level(),
+                        kind,
+                        List.copyOf(formats),
+                        period,
                         Objects.requireNonNullElse(params.hideZeroUsage(), false),
-                        Objects.requireNonNullElse(params.showSkus(), false), params.timezone()))
+                        Objects.requireNonNullElse(params.showSkus(), false),
+                        params.timezone()))
                 .schedule(newSchedule(schedule, defaults))
                 .generationDate(draft.generationDate())
                 .build();
@@ -113,12 +126,16 @@ public final class ReportRules {
             refuseScheduleField(schedule.timezone(), "timezone");
             return new Schedule(type, enabled);
         }
-        Schedule withDefaults = new Schedule(type, enabled,
-                Objects.requireNonNullElse(schedule.time(),
-                        type == ScheduleType.MONTHLY ? defaults.monthlyTime() : LocalTime.MIDNIGHT),
-                type == ScheduleType.MONTHLY ? Objects.requireNonNullElse(schedule.dayOfMonth(), defaults.monthlyDay())
+        Schedule withDefaults = new Schedule(
+                type,
+                enabled,
+                Objects.requireNonNullElse(
+                        schedule.time(), type == ScheduleType.MONTHLY ? defaults.monthlyTime() : LocalTime.MIDNIGHT),
+                type == ScheduleType.MONTHLY
+                        ? Objects.requireNonNullElse(schedule.dayOfMonth(), defaults.monthlyDay())
                         : schedule.dayOfMonth(),
-                type == ScheduleType.WEEKLY ? Objects.requireNonNullElse(schedule.dayOfWeek(), Weekday.MONDAY)
+                type == ScheduleType.WEEKLY
+                        ? Objects.requireNonNullElse(schedule.dayOfWeek(), Weekday.MONDAY)
                         : schedule.dayOfWeek(),
                 Objects.requireNonNullElse(schedule.timezone(), UTC));
         checkSchedule(withDefaults);
@@ -129,24 +146,37 @@ public final class ReportRules {
     private static void checkSchedule(Schedule schedule) {
         ScheduleType type = schedule.type();
         if (schedule.dayOfMonth() != null && type != ScheduleType.MONTHLY) {
-            throw invalid(FIELD_NOT_ALLOWED, "schedule.day_of_month", "schedule.day_of_month applies only to monthly"
-                    + " reports.", "Leave schedule.day_of_month out.");
+            throw invalid(
+                    FIELD_NOT_ALLOWED,
+                    "schedule.day_of_month",
+                    "schedule.day_of_month applies only to monthly" + " reports.",
+                    "Leave schedule.day_of_month out.");
         }
         if (schedule.dayOfMonth() != null && (schedule.dayOfMonth() < 1 || schedule.dayOfMonth() > 28)) {
-            throw invalid(INVALID_VALUE, "schedule.day_of_month", "schedule.day_of_month must be between 1 and 28"
-                    + " (not " + schedule.dayOfMonth() + "), so that every month has the day.", null);
+            throw invalid(
+                    INVALID_VALUE,
+                    "schedule.day_of_month",
+                    "schedule.day_of_month must be between 1 and 28" + " (not " + schedule.dayOfMonth()
+                            + "), so that every month has the day.",
+                    null);
         }
         if (schedule.dayOfWeek() != null && type != ScheduleType.WEEKLY) {
-            throw invalid(FIELD_NOT_ALLOWED, "schedule.day_of_week", "schedule.day_of_week applies only to weekly"
-                    + " reports.", "Leave schedule.day_of_week out.");
+            throw invalid(
+                    FIELD_NOT_ALLOWED,
+                    "schedule.day_of_week",
+                    "schedule.day_of_week applies only to weekly" + " reports.",
+                    "Leave schedule.day_of_week out.");
         }
         zone(schedule.timezone(), "schedule.timezone");
     }
 
     private static void refuseScheduleField(Object value, String name) {
         if (value != null) {
-            throw invalid(FIELD_NOT_ALLOWED, "schedule." + name, "schedule." + name + " applies only to scheduled"
-                    + " reports (monthly, daily, weekly).", "Leave schedule." + name + " out.");
+            throw invalid(
+                    FIELD_NOT_ALLOWED,
+                    "schedule." + name,
+                    "schedule." + name + " applies only to scheduled" + " reports (monthly, daily, weekly).",
+                    "Leave schedule." + name + " out.");
         }
     }
 
@@ -162,8 +192,11 @@ public final class ReportRules {
     /** The time zone of {@code name}, an IANA zone name; 400 naming {@code field} otherwise. */
     public static ZoneId zone(String name, String field) {
         if (!ZoneId.getAvailableZoneIds().contains(name)) {
-            throw invalid(INVALID_VALUE, field, field + " must be an IANA time zone name such as Europe/Berlin or UTC"
-                    + " (not '" + name + "').", null);
+            throw invalid(
+                    INVALID_VALUE,
+                    field,
+                    field + " must be an IANA time zone name such as Europe/Berlin or UTC" + " (not '" + name + "').",
+                    null);
         }
         return ZoneId.of(name);
     }
@@ -173,7 +206,8 @@ public final class ReportRules {
      * schedule's time zone, else UTC.
      */
     public static ZoneId effectiveZone(Report report) {
-        String name = report.parameters().timezone() != null ? report.parameters().timezone()
+        String name = report.parameters().timezone() != null
+                ? report.parameters().timezone()
                 : report.schedule().timezone() != null ? report.schedule().timezone() : UTC;
         return ZoneId.of(name);
     }
@@ -184,7 +218,10 @@ public final class ReportRules {
      */
     public static Report applyUpdate(Report current, ReportUpdate update) {
         if (!current.schedule().type().isScheduled()) {
-            throw invalid(NOT_UPDATABLE, null, "Only scheduled (monthly, daily, weekly) reports can be updated.",
+            throw invalid(
+                    NOT_UPDATABLE,
+                    null,
+                    "Only scheduled (monthly, daily, weekly) reports can be updated.",
                     "Delete this report and create a new one instead.");
         }
         List<UUID> recipients = update.recipients() == null ? current.recipients() : update.recipients();
@@ -193,17 +230,21 @@ public final class ReportRules {
         ReportParameters params = current.parameters();
         ReportUpdate.Parameters changes = update.parameters();
         if (changes != null) {
-            params = new ReportParameters(params.tenantId(),
+            params = new ReportParameters(
+                    params.tenantId(),
                     Objects.requireNonNullElse(changes.level(), params.level()),
                     Objects.requireNonNullElse(changes.kind(), params.kind()),
-                    params.formats(), params.period(),
+                    params.formats(),
+                    params.period(),
                     Objects.requireNonNullElse(changes.hideZeroUsage(), params.hideZeroUsage()),
-                    Objects.requireNonNullElse(changes.showSkus(), params.showSkus()), params.timezone());
+                    Objects.requireNonNullElse(changes.showSkus(), params.showSkus()),
+                    params.timezone());
         }
         Schedule schedule = current.schedule();
         ReportUpdate.ScheduleChange change = update.schedule();
         if (change != null) {
-            schedule = new Schedule(schedule.type(),
+            schedule = new Schedule(
+                    schedule.type(),
                     Objects.requireNonNullElse(change.enabled(), schedule.enabled()),
                     Objects.requireNonNullElse(change.time(), schedule.time()),
                     change.dayOfMonth() != null ? change.dayOfMonth() : schedule.dayOfMonth(),
@@ -211,20 +252,32 @@ public final class ReportRules {
                     Objects.requireNonNullElse(change.timezone(), schedule.timezone()));
             checkSchedule(schedule);
         }
-        return new Report(current.id(), current.version(), current.resultAction(), List.copyOf(recipients),
-                params, schedule, current.generationDate());
+        return new Report(
+                current.id(),
+                current.version(),
+                current.resultAction(),
+                List.copyOf(recipients),
+                params,
+                schedule,
+                current.generationDate());
     }
 
     private static void checkFormats(List<ReportFormat> formats) {
         if (formats.isEmpty()) {
-            throw invalid(INVALID_VALUE, "parameters.formats", "At least one format is required.",
+            throw invalid(
+                    INVALID_VALUE,
+                    "parameters.formats",
+                    "At least one format is required.",
                     "Leave formats out for [\"csv\"], or list the formats wanted.");
         }
         Set<ReportFormat> seen = new HashSet<>();
         for (int i = 0; i < formats.size(); i++) {
             if (!seen.add(formats.get(i))) {
-                throw invalid(DUPLICATE_VALUE, "parameters.formats[" + i + "]",
-                        "Format '" + formats.get(i).wire() + "' is listed twice.", "List each format once.");
+                throw invalid(
+                        DUPLICATE_VALUE,
+                        "parameters.formats[" + i + "]",
+                        "Format '" + formats.get(i).wire() + "' is listed twice.",
+                        "List each format once.");
             }
         }
     }
@@ -238,12 +291,16 @@ public final class ReportRules {
         required(period.start(), field + ".start");
         required(period.end(), field + ".end");
         if (period.start().isAfter(period.end())) {
-            throw invalid(INVALID_VALUE, field + ".end",
+            throw invalid(
+                    INVALID_VALUE,
+                    field + ".end",
                     "The period ends (" + period.end() + ") before it starts (" + period.start() + ").",
                     "Send an end date on or after the start date.");
         }
         if (period.end().isAfter(today)) {
-            throw invalid(INVALID_VALUE, field + ".end",
+            throw invalid(
+                    INVALID_VALUE,
+                    field + ".end",
                     "The period ends in the future (" + period.end() + "; today is " + today + " UTC).",
                     "Send a period that ends today or earlier.");
         }
@@ -252,19 +309,28 @@ public final class ReportRules {
     /** Checks the recipients a run is e-mailed to again: some, none twice, not too many. */
     public static void checkResendRecipients(List<UUID> recipients) {
         if (recipients.isEmpty()) {
-            throw invalid(REQUIRED_FIELD, "recipients", "There is no one to send the run to: the report has no"
-                    + " recipients and the request names none.", "List the IDs of the users who should receive it.");
+            throw invalid(
+                    REQUIRED_FIELD,
+                    "recipients",
+                    "There is no one to send the run to: the report has no" + " recipients and the request names none.",
+                    "List the IDs of the users who should receive it.");
         }
         checkRecipientList(recipients);
     }
 
     private static void checkRecipients(ResultAction action, List<UUID> recipients) {
         if (action == ResultAction.SEND && recipients.isEmpty()) {
-            throw invalid(REQUIRED_FIELD, "recipients", "A report that is sent needs at least one recipient.",
+            throw invalid(
+                    REQUIRED_FIELD,
+                    "recipients",
+                    "A report that is sent needs at least one recipient.",
                     "List the IDs of the users who should receive it.");
         }
         if (action == ResultAction.SAVE && !recipients.isEmpty()) {
-            throw invalid(FIELD_NOT_ALLOWED, "recipients", "A report that is only saved has no recipients.",
+            throw invalid(
+                    FIELD_NOT_ALLOWED,
+                    "recipients",
+                    "A report that is only saved has no recipients.",
                     "Leave recipients out or empty, or use result_action send.");
         }
         checkRecipientList(recipients);
@@ -272,14 +338,17 @@ public final class ReportRules {
 
     private static void checkRecipientList(List<UUID> recipients) {
         if (recipients.size() > MAX_RECIPIENTS) {
-            throw invalid(INVALID_VALUE, "recipients",
-                    "A report can have at most " + MAX_RECIPIENTS + " recipients.", null);
+            throw invalid(
+                    INVALID_VALUE, "recipients", "A report can have at most " + MAX_RECIPIENTS + " recipients.", null);
         }
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < recipients.size(); i++) {
             if (!seen.add(recipients.get(i))) {
-                throw invalid(DUPLICATE_VALUE, "recipients[" + i + "]",
-                        "Recipient " + recipients.get(i) + " is listed twice.", "List each recipient once.");
+                throw invalid(
+                        DUPLICATE_VALUE,
+                        "recipients[" + i + "]",
+                        "Recipient " + recipients.get(i) + " is listed twice.",
+                        "List each recipient once.");
             }
         }
     }

@@ -5,7 +5,6 @@ import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.service.schedule.ScheduleDefaults;
 import io.usagereports.service.schedule.ScheduleRule;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,19 +23,22 @@ import java.util.UUID;
 public class ReportSchedules {
 
     /** A report whose next run was due at {@code nextRunAt}, as last seen. */
-    public record Due(UUID reportId, Instant nextRunAt) {
-    }
+    public record Due(UUID reportId, Instant nextRunAt) {}
 
     @PersistenceContext(unitName = "reports")
     EntityManager em;
 
     /** Enabled scheduled reports due at or before {@code now}, the longest overdue first. */
     public List<Due> due(Instant now, int limit) {
-        return em.createQuery("select r.id, r.nextRunAt from ReportEntity r where r.scheduleEnabled = true"
-                        + " and r.nextRunAt <= :now order by r.nextRunAt", Object[].class)
+        return em
+                .createQuery(
+                        "select r.id, r.nextRunAt from ReportEntity r where r.scheduleEnabled = true"
+                                + " and r.nextRunAt <= :now order by r.nextRunAt",
+                        Object[].class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .map(row -> new Due((UUID) row[0], (Instant) row[1]))
                 .toList();
     }
@@ -47,11 +49,12 @@ public class ReportSchedules {
      */
     public boolean advance(UUID reportId, Instant seen, Instant next) {
         return em.createQuery("update ReportEntity r set r.nextRunAt = :next where r.id = :id"
-                        + " and r.nextRunAt = :seen and r.scheduleEnabled = true")
-                .setParameter("next", next)
-                .setParameter("id", reportId)
-                .setParameter("seen", seen)
-                .executeUpdate() == 1;
+                                + " and r.nextRunAt = :seen and r.scheduleEnabled = true")
+                        .setParameter("next", next)
+                        .setParameter("id", reportId)
+                        .setParameter("seen", seen)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -63,12 +66,16 @@ public class ReportSchedules {
     public int backfill(ScheduleDefaults defaults) {
         em.createQuery("update ReportEntity r set r.scheduleTime = :time, r.scheduleDayOfMonth = :day,"
                         + " r.scheduleTimezone = 'UTC' where r.scheduleType = :monthly and r.scheduleTime is null")
-                .setParameter("time", defaults.monthlyTime().truncatedTo(ChronoUnit.MINUTES).toString())
+                .setParameter(
+                        "time",
+                        defaults.monthlyTime().truncatedTo(ChronoUnit.MINUTES).toString())
                 .setParameter("day", defaults.monthlyDay())
                 .setParameter("monthly", ScheduleType.MONTHLY)
                 .executeUpdate();
-        List<ReportEntity> unscheduled = em.createQuery("select r from ReportEntity r where r.scheduleEnabled = true"
-                + " and r.scheduleType <> :once and r.nextRunAt is null", ReportEntity.class)
+        List<ReportEntity> unscheduled = em.createQuery(
+                        "select r from ReportEntity r where r.scheduleEnabled = true"
+                                + " and r.scheduleType <> :once and r.nextRunAt is null",
+                        ReportEntity.class)
                 .setParameter("once", ScheduleType.ONCE)
                 .getResultList();
         int changed = 0;

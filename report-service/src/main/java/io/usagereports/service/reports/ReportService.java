@@ -8,11 +8,11 @@ import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
+import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.schedule.ScheduleDefaults;
 import io.usagereports.service.schedule.ScheduleRule;
-import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -66,7 +66,8 @@ public class ReportService {
     public Report create(Actor actor, Report draft) {
         guard.requireWriter(actor);
         Report definition = ReportRules.normalizeNew(draft, LocalDate.now(clock), scheduleDefaults);
-        TenantEntity tenant = guard.writableTenant(actor, definition.parameters().tenantId(), "parameters.tenant_id");
+        TenantEntity tenant =
+                guard.writableTenant(actor, definition.parameters().tenantId(), "parameters.tenant_id");
         users.requireUsersWithin(definition.recipients(), tenant, "recipients");
         Instant now = now();
         ReportEntity entity = ReportEntity.create(UUID.randomUUID(), definition, now);
@@ -165,8 +166,8 @@ public class ReportService {
     }
 
     private void recordRevision(Report report, Actor actor, Instant now) {
-        reports.persist(new ReportRevisionEntity(report.id(), report.version(), now, actor.userId(),
-                snapshots.write(report)));
+        reports.persist(
+                new ReportRevisionEntity(report.id(), report.version(), now, actor.userId(), snapshots.write(report)));
     }
 
     /** The report, if it exists in a tenant the actor can see; otherwise 404, as if it did not exist. */
@@ -179,7 +180,8 @@ public class ReportService {
      * change it (else 403). Locked before anything reads it, so what is checked is current.
      */
     private ReportEntity lockedForChange(Actor actor, UUID id) {
-        ReportEntity report = reports.findForUpdate(id).filter(r -> guard.sees(actor, r.tenantId()))
+        ReportEntity report = reports.findForUpdate(id)
+                .filter(r -> guard.sees(actor, r.tenantId()))
                 .orElseThrow(() -> notFound(id));
         guard.requireWrite(actor, guard.namedTenant(actor, report.tenantId(), null));
         return report;
@@ -187,14 +189,20 @@ public class ReportService {
 
     private static void checkVersion(ReportEntity entity, Integer expected) {
         if (expected != null && expected != entity.version()) {
-            throw ServiceException.versionConflict(ServiceException.REPORTS, "Report", "report_id", entity.id(),
-                    expected, entity.version());
+            throw ServiceException.versionConflict(
+                    ServiceException.REPORTS, "Report", "report_id", entity.id(), expected, entity.version());
         }
     }
 
     private static ServiceException notFound(UUID id) {
-        return new ServiceException(Kind.NOT_FOUND, ServiceException.REPORTS, NOT_FOUND,
-                "Report " + id + " does not exist.", null, null, Map.of("report_id", id.toString()));
+        return new ServiceException(
+                Kind.NOT_FOUND,
+                ServiceException.REPORTS,
+                NOT_FOUND,
+                "Report " + id + " does not exist.",
+                null,
+                null,
+                Map.of("report_id", id.toString()));
     }
 
     /** When an enabled scheduled report is next due after {@code now}; null for the others. */

@@ -1,7 +1,6 @@
 package io.usagereports.service.runs;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 

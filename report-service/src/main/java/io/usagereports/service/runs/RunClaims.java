@@ -38,12 +38,10 @@ public class RunClaims {
     Event<RunSaved> saved;
 
     /** A run a worker may claim, as last seen: a claim succeeds only if nobody claimed it since. */
-    public record Claimable(UUID runId, int attempt) {
-    }
+    public record Claimable(UUID runId, int attempt) {}
 
     /** A claimed attempt of a run: the fencing token of everything its worker writes. */
-    public record Claim(UUID runId, int attempt) {
-    }
+    public record Claim(UUID runId, int attempt) {}
 
     Connection connection() throws SQLException {
         return dataSource.getConnection();
@@ -61,7 +59,8 @@ public class RunClaims {
     public Optional<Claim> claim(Claimable run, String owner, Instant now, Instant leaseUntil) {
         try (Connection c = connection()) {
             return RunRepository.claim(c, run.runId(), run.attempt(), owner, now, leaseUntil)
-                    ? Optional.of(new Claim(run.runId(), run.attempt() + 1)) : Optional.empty();
+                    ? Optional.of(new Claim(run.runId(), run.attempt() + 1))
+                    : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Claiming run " + run.runId() + " failed", e);
         }
@@ -110,8 +109,8 @@ public class RunClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean retryLater(Claim claim, Instant retryAt, String code, String message) {
         return inTransaction(c -> {
-            if (!RunRepository.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.QUEUED, retryAt, null, code,
-                    message)) {
+            if (!RunRepository.endAttempt(
+                    c, claim.runId(), claim.attempt(), RunStatus.QUEUED, retryAt, null, code, message)) {
                 return false;
             }
             RunRepository.deleteChunksExcept(c, claim.runId(), null);
@@ -123,7 +122,8 @@ public class RunClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean fail(Claim claim, Instant now, String code, String message) {
         return inTransaction(c -> {
-            if (!RunRepository.endAttempt(c, claim.runId(), claim.attempt(), RunStatus.FAILED, null, now, code, message)) {
+            if (!RunRepository.endAttempt(
+                    c, claim.runId(), claim.attempt(), RunStatus.FAILED, null, now, code, message)) {
                 return false;
             }
             RunRepository.failStored(c, claim.runId());

@@ -78,14 +78,19 @@ public class RunGenerator {
                 List<GzipChunkWriter> writers = new ArrayList<>();
                 List<ReportOutput> outputs = new ArrayList<>();
                 for (StoredReportRow stored : job.outputs()) {
-                    GzipChunkWriter writer = new GzipChunkWriter(new ChunkedOutputStream((seq, data, length) -> {
-                        try {
-                            fenced(chunks, () -> RunRepository.insertChunk(chunks, stored.id(), claim.attempt(), seq,
-                                    data, length));
-                        } catch (SQLException e) {
-                            throw new IOException("Writing a chunk of stored report " + stored.id() + " failed", e);
-                        }
-                    }, ChunkedOutputStream.CHUNK_SIZE));
+                    GzipChunkWriter writer = new GzipChunkWriter(new ChunkedOutputStream(
+                            (seq, data, length) -> {
+                                try {
+                                    fenced(
+                                            chunks,
+                                            () -> RunRepository.insertChunk(
+                                                    chunks, stored.id(), claim.attempt(), seq, data, length));
+                                } catch (SQLException e) {
+                                    throw new IOException(
+                                            "Writing a chunk of stored report " + stored.id() + " failed", e);
+                                }
+                            },
+                            ChunkedOutputStream.CHUNK_SIZE));
                     writers.add(writer);
                     outputs.add(new ReportOutput(stored.format(), writer));
                 }

@@ -16,7 +16,8 @@ public record RunJob(RunRow run, Report report, List<StoredReportRow> outputs) {
      * the report's time zone, so that a retried run gives the same content.
      */
     static LocalDate valueDate(Report report, RunRow run) {
-        return LocalDate.ofInstant(run.dueAt(), ReportRules.effectiveZone(report)).minusDays(1);
+        return LocalDate.ofInstant(run.dueAt(), ReportRules.effectiveZone(report))
+                .minusDays(1);
     }
 
     /** What the attempt generates: the definition's content parameters resolved for the run's period. */
@@ -26,7 +27,17 @@ public record RunJob(RunRow run, Report report, List<StoredReportRow> outputs) {
         LocalDate start = current ? valueDate(report, run) : run.periodStart();
         LocalDate end = current ? valueDate(report, run) : run.periodEnd();
         ZoneId zone = ReportRules.effectiveZone(report);
-        return new GenerationJob(run.id(), attempt, params.tenantId(), params.kind(), params.level(), start, end,
-                Boolean.TRUE.equals(params.hideZeroUsage()), Boolean.TRUE.equals(params.showSkus()), run.dueAt(), zone);
+        return new GenerationJob(
+                run.id(),
+                attempt,
+                params.tenantId(),
+                params.kind(),
+                params.level(),
+                start,
+                end,
+                Boolean.TRUE.equals(params.hideZeroUsage()),
+                Boolean.TRUE.equals(params.showSkus()),
+                run.dueAt(),
+                zone);
     }
 }

@@ -23,15 +23,22 @@ public class RunOutputs {
     public Optional<SavedRun> run(Report report, UUID runId) {
         UUID reportId = report.id();
         try (Connection c = ledger.connection()) {
-            Optional<RunRow> found = RunRepository.run(c, runId).filter(r -> r.reportId().equals(reportId));
+            Optional<RunRow> found =
+                    RunRepository.run(c, runId).filter(r -> r.reportId().equals(reportId));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
             RunRow run = found.get();
             List<SavedRun.Output> outputs = RunRepository.storedOfRun(c, runId).stream()
-                    .map(s -> new SavedRun.Output(s.id(), s.format(), s.fileName(), s.contentSize(),
-                            s.status() == StoredStatus.SAVED ? new StoredReportContent(ledger, s.id(), s.contentAttempt(),
-                                    s.fileName(), s.size()) : null))
+                    .map(s -> new SavedRun.Output(
+                            s.id(),
+                            s.format(),
+                            s.fileName(),
+                            s.contentSize(),
+                            s.status() == StoredStatus.SAVED
+                                    ? new StoredReportContent(
+                                            ledger, s.id(), s.contentAttempt(), s.fileName(), s.size())
+                                    : null))
                     .toList();
             boolean current = report.parameters().kind() == ReportKind.USAGE_CURRENT;
             LocalDate first = current ? RunJob.valueDate(report, run) : run.periodStart();

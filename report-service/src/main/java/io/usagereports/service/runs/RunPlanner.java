@@ -49,7 +49,8 @@ public class RunPlanner {
             }
             List<StoredReportRow> outputs = RunRepository.storedOfRun(c, runId);
             if (outputs.isEmpty()) {
-                outputs = RunScheduling.storedReports(report.get(), run.get(), run.get().startedAt());
+                outputs = RunScheduling.storedReports(
+                        report.get(), run.get(), run.get().startedAt());
                 RunRepository.insertStored(c, outputs);
             }
             return Optional.of(new RunJob(run.get(), report.get(), outputs));

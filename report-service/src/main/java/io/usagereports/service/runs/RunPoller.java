@@ -98,8 +98,10 @@ public class RunPoller {
             try {
                 scheduling.createDueRuns(report, now);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Scheduling the runs of report " + report.reportId() + " failed; the next"
-                        + " poll retries", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Scheduling the runs of report " + report.reportId() + " failed; the next" + " poll retries",
+                        e);
             }
         }
     }

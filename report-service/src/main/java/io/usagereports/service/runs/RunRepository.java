@@ -16,12 +16,11 @@ import java.util.UUID;
 /** The SQL of runs and stored reports, on a connection the caller owns. */
 final class RunRepository {
 
-    private RunRepository() {
-    }
+    private RunRepository() {}
 
     static void insertRun(Connection c, RunRow run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run (" + RunRow.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO report_run (" + RunRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, run.id());
             s.setObject(2, run.reportId());
             s.setString(3, run.trigger().wire());
@@ -71,8 +70,8 @@ final class RunRepository {
 
     /** A report's runs, newest first. */
     static List<RunRow> runs(Connection c, UUID reportId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + RunRow.COLUMNS
-                + " FROM report_run WHERE report_id = ? ORDER BY created_at DESC, id")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + RunRow.COLUMNS + " FROM report_run WHERE report_id = ? ORDER BY created_at DESC, id")) {
             s.setObject(1, reportId);
             List<RunRow> runs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -94,8 +93,8 @@ final class RunRepository {
     }
 
     static Optional<StoredReportRow> stored(Connection c, UUID reportId, UUID storedId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredReportRow.COLUMNS
-                + " FROM stored_report WHERE id = ? AND report_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + StoredReportRow.COLUMNS + " FROM stored_report WHERE id = ? AND report_id = ?")) {
             s.setObject(1, storedId);
             s.setObject(2, reportId);
             try (ResultSet rs = s.executeQuery()) {
@@ -105,8 +104,8 @@ final class RunRepository {
     }
 
     private static List<StoredReportRow> stored(Connection c, String condition, UUID id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredReportRow.COLUMNS + " FROM stored_report WHERE "
-                + condition)) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT " + StoredReportRow.COLUMNS + " FROM stored_report WHERE " + condition)) {
             s.setObject(1, id);
             List<StoredReportRow> stored = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -120,8 +119,9 @@ final class RunRepository {
 
     /** Runs a worker may claim at {@code now}: due and queued, or running under an expired lease. */
     static List<RunClaims.Claimable> claimable(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id, attempt FROM report_run WHERE (status = ? AND due_at <= ?)"
-                + " OR (status = ? AND lease_expires_at < ?) ORDER BY due_at")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id, attempt FROM report_run WHERE (status = ? AND due_at <= ?)"
+                        + " OR (status = ? AND lease_expires_at < ?) ORDER BY due_at")) {
             s.setMaxRows(limit);
             s.setString(1, RunStatus.QUEUED.wire());
             s.setObject(2, Jdbc.utc(now));
@@ -143,9 +143,10 @@ final class RunRepository {
      */
     static boolean claim(Connection c, UUID runId, int seenAttempt, String owner, Instant now, Instant leaseUntil)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET status = ?, attempt = attempt + 1,"
-                + " claimed_by = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?)"
-                + " WHERE id = ? AND attempt = ? AND ((status = ? AND due_at <= ?) OR (status = ? AND lease_expires_at < ?))")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE report_run SET status = ?, attempt = attempt + 1,"
+                        + " claimed_by = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?)"
+                        + " WHERE id = ? AND attempt = ? AND ((status = ? AND due_at <= ?) OR (status = ? AND lease_expires_at < ?))")) {
             s.setString(1, RunStatus.RUNNING.wire());
             s.setString(2, owner);
             s.setObject(3, Jdbc.utc(leaseUntil));
@@ -162,8 +163,8 @@ final class RunRepository {
 
     /** Extends the lease of the current attempt; false if the attempt lost its claim or the run is gone. */
     static boolean extendLease(Connection c, UUID runId, int attempt, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET lease_expires_at = ?"
-                + " WHERE id = ? AND attempt = ? AND status = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE report_run SET lease_expires_at = ?" + " WHERE id = ? AND attempt = ? AND status = ?")) {
             s.setObject(1, Jdbc.utc(leaseUntil));
             s.setObject(2, runId);
             s.setInt(3, attempt);
@@ -194,8 +195,8 @@ final class RunRepository {
      * transaction, after this, so no claim or outcome of another attempt can come in between.
      */
     static boolean holdsRun(Connection c, UUID runId, int attempt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE id = ? AND attempt = ?"
-                + " AND status = ? FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM report_run WHERE id = ? AND attempt = ?" + " AND status = ? FOR UPDATE")) {
             s.setObject(1, runId);
             s.setInt(2, attempt);
             s.setString(3, RunStatus.RUNNING.wire());
@@ -206,8 +207,16 @@ final class RunRepository {
     }
 
     /** Ends the current attempt with a new run status; false if the attempt no longer holds the run. */
-    static boolean endAttempt(Connection c, UUID runId, int attempt, RunStatus status, Instant dueAt,
-                              Instant finishedAt, String failureCode, String failureMessage) throws SQLException {
+    static boolean endAttempt(
+            Connection c,
+            UUID runId,
+            int attempt,
+            RunStatus status,
+            Instant dueAt,
+            Instant finishedAt,
+            String failureCode,
+            String failureMessage)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET status = ?, due_at = COALESCE(?, due_at),"
                 + " lease_expires_at = NULL, claimed_by = NULL, finished_at = ?, failure_code = ?, failure_message = ?"
                 + " WHERE id = ? AND attempt = ? AND status = ?")) {
@@ -257,8 +266,8 @@ final class RunRepository {
 
     static void insertChunk(Connection c, UUID storedId, int attempt, int seq, byte[] data, int length)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO stored_report_chunk (stored_id, attempt, seq, data)"
-                + " VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO stored_report_chunk (stored_id, attempt, seq, data)" + " VALUES (?, ?, ?, ?)")) {
             s.setObject(1, storedId);
             s.setInt(2, attempt);
             s.setInt(3, seq);
@@ -269,8 +278,8 @@ final class RunRepository {
 
     /** One chunk of a stored output's content, or empty past the last. */
     static Optional<byte[]> chunk(Connection c, UUID storedId, int attempt, int seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT data FROM stored_report_chunk"
-                + " WHERE stored_id = ? AND attempt = ? AND seq = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT data FROM stored_report_chunk" + " WHERE stored_id = ? AND attempt = ? AND seq = ?")) {
             s.setObject(1, storedId);
             s.setInt(2, attempt);
             s.setInt(3, seq);
@@ -282,7 +291,8 @@ final class RunRepository {
 
     /** The scheduled run of a report with this key exists already (created here or by another server). */
     static boolean scheduledRunExists(Connection c, UUID reportId, String scheduleKey) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE report_id = ? AND schedule_key = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT 1 FROM report_run WHERE report_id = ? AND schedule_key = ?")) {
             s.setObject(1, reportId);
             s.setString(2, scheduleKey);
             try (ResultSet rs = s.executeQuery()) {

@@ -63,13 +63,16 @@ public class RunScheduling {
     /** A new once report that is enabled runs on its generation date, or now if that is not later than today. */
     void onReportCreated(@Observes ReportCreated created) {
         Report report = created.report();
-        if (report.schedule().type() != ScheduleType.ONCE || !Boolean.TRUE.equals(report.schedule().enabled())) {
+        if (report.schedule().type() != ScheduleType.ONCE
+                || !Boolean.TRUE.equals(report.schedule().enabled())) {
             return;
         }
         Instant now = created.at();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant dueAt = report.generationDate() != null && report.generationDate().isAfter(today)
-                ? report.generationDate().atStartOfDay().toInstant(ZoneOffset.UTC) : now;
+        Instant dueAt =
+                report.generationDate() != null && report.generationDate().isAfter(today)
+                        ? report.generationDate().atStartOfDay().toInstant(ZoneOffset.UTC)
+                        : now;
         enqueue(report, RunTrigger.SCHEDULED, ONCE, report.parameters().period(), dueAt, now);
     }
 
@@ -116,11 +119,22 @@ public class RunScheduling {
     }
 
     /** Creates a run of {@code report}; {@code scheduleKey} is null for on-demand runs. */
-    RunRow enqueue(Report report, RunTrigger trigger, String scheduleKey, Period period, Instant dueAt,
-                      Instant now) {
-        RunRow run = new RunRow(UUID.randomUUID(), report.id(), trigger, scheduleKey,
-                period == null ? null : period.start(), period == null ? null : period.end(), dueAt,
-                RunStatus.QUEUED, 0, now, null, null, null, null);
+    RunRow enqueue(Report report, RunTrigger trigger, String scheduleKey, Period period, Instant dueAt, Instant now) {
+        RunRow run = new RunRow(
+                UUID.randomUUID(),
+                report.id(),
+                trigger,
+                scheduleKey,
+                period == null ? null : period.start(),
+                period == null ? null : period.end(),
+                dueAt,
+                RunStatus.QUEUED,
+                0,
+                now,
+                null,
+                null,
+                null,
+                null);
         boolean dueNow = !dueAt.isAfter(now);
         try (Connection c = dataSource.getConnection()) {
             RunRepository.insertRun(c, run);
@@ -140,15 +154,25 @@ public class RunScheduling {
     static List<StoredReportRow> storedReports(Report report, RunRow run, Instant now) {
         List<StoredReportRow> stored = new ArrayList<>();
         for (ReportFormat format : report.parameters().formats()) {
-            stored.add(new StoredReportRow(UUID.randomUUID(), run.id(), report.id(), format, StoredStatus.IN_PROGRESS, now,
-                    null, null, null, fileName(report, run, format)));
+            stored.add(new StoredReportRow(
+                    UUID.randomUUID(),
+                    run.id(),
+                    report.id(),
+                    format,
+                    StoredStatus.IN_PROGRESS,
+                    now,
+                    null,
+                    null,
+                    null,
+                    fileName(report, run, format)));
         }
         return stored;
     }
 
     /** E.g. {@code usage_daily_2026-10-01_2026-10-31.csv}, or {@code usage_current_2026-11-26.html}. */
     static String fileName(Report report, RunRow run, ReportFormat format) {
-        String dates = report.parameters().kind() == ReportKind.USAGE_CURRENT ? RunJob.valueDate(report, run).toString()
+        String dates = report.parameters().kind() == ReportKind.USAGE_CURRENT
+                ? RunJob.valueDate(report, run).toString()
                 : run.periodStart() + "_" + run.periodEnd();
         String suffix = format == ReportFormat.CSV_V2_0 || format == ReportFormat.JSON_V2_0 ? "_v2" : "";
         return report.parameters().kind().wire() + "_" + dates + suffix + "." + FormatWriters.extension(format);

@@ -3,9 +3,9 @@ package io.usagereports.service.runs;
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
-import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.Failure;
+import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.RunTrigger;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.runs.StoredStatus;
@@ -84,14 +84,18 @@ public class RunService {
             throw new IllegalStateException("Reading runs failed", e);
         }
         Map<UUID, List<Delivery>> sent = deliveries.ofReport(reportId);
-        return found.stream().map(r -> toWire(r, sent.getOrDefault(r.id(), List.of()))).toList();
+        return found.stream()
+                .map(r -> toWire(r, sent.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     /** A report's stored reports, newest first. */
     public List<StoredReport> stored(Actor actor, UUID reportId) {
         reports.get(actor, reportId);
         try (Connection c = dataSource.getConnection()) {
-            return RunRepository.storedOfReport(c, reportId).stream().map(StoredReportRow::toWire).toList();
+            return RunRepository.storedOfReport(c, reportId).stream()
+                    .map(StoredReportRow::toWire)
+                    .toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Reading stored reports failed", e);
         }
@@ -105,24 +109,45 @@ public class RunService {
         reports.get(actor, reportId);
         StoredReportRow stored;
         try (Connection c = dataSource.getConnection()) {
-            stored = RunRepository.stored(c, reportId, storedId).orElseThrow(() -> new ServiceException(Kind.NOT_FOUND,
-                    ServiceException.REPORTS, ErrorCodes.NOT_FOUND, "Stored report " + storedId
-                    + " does not exist for report " + reportId + ".", null, null,
-                    Map.of("report_id", reportId.toString(), "stored_id", storedId.toString())));
+            stored = RunRepository.stored(c, reportId, storedId)
+                    .orElseThrow(() -> new ServiceException(
+                            Kind.NOT_FOUND,
+                            ServiceException.REPORTS,
+                            ErrorCodes.NOT_FOUND,
+                            "Stored report " + storedId + " does not exist for report " + reportId + ".",
+                            null,
+                            null,
+                            Map.of("report_id", reportId.toString(), "stored_id", storedId.toString())));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading a stored report failed", e);
         }
         if (stored.status() == StoredStatus.IN_PROGRESS) {
-            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, ErrorCodes.NOT_READY,
+            throw new ServiceException(
+                    Kind.CONFLICT,
+                    ServiceException.REPORTS,
+                    ErrorCodes.NOT_READY,
                     "Stored report " + storedId + " is still being generated.",
-                    null, "Poll GET /api/2/reports/" + reportId + "/stored until its status is saved.",
-                    Map.of("stored_id", storedId.toString(), "status", stored.status().wire()));
+                    null,
+                    "Poll GET /api/2/reports/" + reportId + "/stored until its status is saved.",
+                    Map.of(
+                            "stored_id",
+                            storedId.toString(),
+                            "status",
+                            stored.status().wire()));
         }
         if (stored.status() == StoredStatus.FAILED) {
-            throw new ServiceException(Kind.CONFLICT, ServiceException.REPORTS, ErrorCodes.GENERATION_FAILED,
+            throw new ServiceException(
+                    Kind.CONFLICT,
+                    ServiceException.REPORTS,
+                    ErrorCodes.GENERATION_FAILED,
                     "Stored report " + storedId + " has no content: its run failed.",
-                    null, "See GET /api/2/reports/" + reportId + "/runs for the failure; run the report again.",
-                    Map.of("stored_id", storedId.toString(), "status", stored.status().wire()));
+                    null,
+                    "See GET /api/2/reports/" + reportId + "/runs for the failure; run the report again.",
+                    Map.of(
+                            "stored_id",
+                            storedId.toString(),
+                            "status",
+                            stored.status().wire()));
         }
         return new StoredReportContent(ledger, stored.id(), stored.contentAttempt(), stored.fileName(), stored.size());
     }
@@ -130,7 +155,16 @@ public class RunService {
     static ReportRun toWire(RunRow run, List<Delivery> deliveries) {
         Period period = run.periodStart() == null ? null : new Period(run.periodStart(), run.periodEnd());
         Failure failure = run.failureCode() == null ? null : new Failure(run.failureCode(), run.failureMessage());
-        return new ReportRun(run.id(), run.trigger(), period, run.status(), run.dueAt(), run.startedAt(),
-                run.finishedAt(), run.attempt(), failure, deliveries);
+        return new ReportRun(
+                run.id(),
+                run.trigger(),
+                period,
+                run.status(),
+                run.dueAt(),
+                run.startedAt(),
+                run.finishedAt(),
+                run.attempt(),
+                failure,
+                deliveries);
     }
 }

@@ -75,6 +75,7 @@ public class RunWorker {
 
     /** The attempts executing here, to hand back if the server stops. */
     private final Map<UUID, Claim> executing = new ConcurrentHashMap<>();
+
     private volatile boolean stopping;
 
     @Inject
@@ -122,8 +123,8 @@ public class RunWorker {
         try {
             executor.execute(() -> {
                 try {
-                    for (Optional<Claimable> next = Optional.of(run); next.isPresent() && !stopping
-                            && claimAndExecute(next.get());) {
+                    for (Optional<Claimable> next = Optional.of(run);
+                            next.isPresent() && !stopping && claimAndExecute(next.get()); ) {
                         next = nextDue();
                     }
                 } finally {
@@ -171,8 +172,11 @@ public class RunWorker {
 
     private void attempt(Claim claim) {
         Duration leaseLength = Duration.ofSeconds(leaseSeconds);
-        try (LeaseKeeper keeper = new LeaseKeeper("Run " + claim.runId() + " attempt " + claim.attempt(),
-                () -> ledger.extendLease(claim, clock.instant().plus(leaseLength)), leaseLength, scheduler)) {
+        try (LeaseKeeper keeper = new LeaseKeeper(
+                "Run " + claim.runId() + " attempt " + claim.attempt(),
+                () -> ledger.extendLease(claim, clock.instant().plus(leaseLength)),
+                leaseLength,
+                scheduler)) {
             LeaseCheck lease = () -> {
                 if (keeper.lost()) {
                     throw new LostClaimException(claim.runId());

@@ -12,14 +12,13 @@ import java.util.UUID;
  * @param firstDay the first day the run reports (for {@code usage_current}: its value date)
  * @param lastDay  the last day the run reports
  */
-public record SavedRun(UUID id, UUID reportId, RunStatus status, LocalDate firstDay, LocalDate lastDay,
-                       List<Output> outputs) {
+public record SavedRun(
+        UUID id, UUID reportId, RunStatus status, LocalDate firstDay, LocalDate lastDay, List<Output> outputs) {
 
     /**
      * One stored report of the run. {@code contentSize} is its uncompressed size, {@code null}
      * for outputs saved before sizes were recorded; {@code content} reads it (once saved).
      */
-    public record Output(UUID storedId, ReportFormat format, String fileName, Long contentSize,
-                         StoredReportContent content) {
-    }
+    public record Output(
+            UUID storedId, ReportFormat format, String fileName, Long contentSize, StoredReportContent content) {}
 }

@@ -38,9 +38,13 @@ public record ScheduleRule(ScheduleType type, LocalTime time, int dayOfMonth, Da
 
     /** The rule of a scheduled report's schedule, whose fields carry their defaults. */
     public static ScheduleRule of(Schedule schedule) {
-        return new ScheduleRule(schedule.type(), schedule.time(),
+        return new ScheduleRule(
+                schedule.type(),
+                schedule.time(),
                 schedule.dayOfMonth() == null ? 1 : schedule.dayOfMonth(),
-                schedule.dayOfWeek() == null ? DayOfWeek.MONDAY : schedule.dayOfWeek().toDayOfWeek(),
+                schedule.dayOfWeek() == null
+                        ? DayOfWeek.MONDAY
+                        : schedule.dayOfWeek().toDayOfWeek(),
                 ZoneId.of(schedule.timezone()));
     }
 
@@ -71,7 +75,8 @@ public record ScheduleRule(ScheduleType type, LocalTime time, int dayOfMonth, Da
         return switch (type) {
             case DAILY -> new Period(today.minusDays(1), today.minusDays(1));
             case WEEKLY -> {
-                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .minusWeeks(1);
                 yield new Period(monday, monday.plusDays(6));
             }
             case MONTHLY -> {
@@ -90,8 +95,11 @@ public record ScheduleRule(ScheduleType type, LocalTime time, int dayOfMonth, Da
         return switch (type) {
             case MONTHLY -> YearMonth.from(period.start()).toString();
             case DAILY -> period.start().toString();
-            case WEEKLY -> String.format("%d-W%02d", period.start().get(IsoFields.WEEK_BASED_YEAR),
-                    period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case WEEKLY ->
+                String.format(
+                        "%d-W%02d",
+                        period.start().get(IsoFields.WEEK_BASED_YEAR),
+                        period.start().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case ONCE -> throw new IllegalStateException("once");
         };
     }
@@ -106,8 +114,10 @@ public record ScheduleRule(ScheduleType type, LocalTime time, int dayOfMonth, Da
         return switch (type) {
             case DAILY -> day;
             case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(dayOfWeek));
-            case MONTHLY -> day.getDayOfMonth() >= dayOfMonth ? day.withDayOfMonth(dayOfMonth)
-                    : day.minusMonths(1).withDayOfMonth(dayOfMonth);
+            case MONTHLY ->
+                day.getDayOfMonth() >= dayOfMonth
+                        ? day.withDayOfMonth(dayOfMonth)
+                        : day.minusMonths(1).withDayOfMonth(dayOfMonth);
             case ONCE -> throw new IllegalStateException("once");
         };
     }

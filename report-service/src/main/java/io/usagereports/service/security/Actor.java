@@ -14,8 +14,7 @@ import java.util.UUID;
 public record Actor(UUID userId, UUID clientId, List<Grant> grants) {
 
     /** A role on the subtree of the tenant with this path. */
-    public record Grant(UUID tenantId, String tenantPath, Role role) {
-    }
+    public record Grant(UUID tenantId, String tenantPath, Role role) {}
 
     public Actor {
         grants = List.copyOf(grants);

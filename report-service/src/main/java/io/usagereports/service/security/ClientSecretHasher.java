@@ -44,8 +44,7 @@ public class ClientSecretHasher {
 
     private volatile KeySet keys;
 
-    private record KeySet(String current, Map<String, byte[]> byKid) {
-    }
+    private record KeySet(String current, Map<String, byte[]> byKid) {}
 
     /** The stored form of a new secret. */
     public String hash(String secret) {
@@ -63,8 +62,10 @@ public class ClientSecretHasher {
             return PasswordHasher.matches(secret, stored);
         }
         Optional<byte[]> key = key(parts[1]);
-        return key.isPresent() && MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII),
-                mac(key.get(), secret).getBytes(StandardCharsets.US_ASCII));
+        return key.isPresent()
+                && MessageDigest.isEqual(
+                        parts[2].getBytes(StandardCharsets.US_ASCII),
+                        mac(key.get(), secret).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Whether {@code stored} is in the fast form; a slow one is replaced once its secret was proven. */
@@ -93,7 +94,8 @@ public class ClientSecretHasher {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
-            return Base64.getEncoder().withoutPadding()
+            return Base64.getEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is part of every Java 17 runtime", e);

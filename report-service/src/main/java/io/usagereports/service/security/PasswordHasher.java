@@ -28,8 +28,7 @@ public final class PasswordHasher {
      */
     public static final String UNMATCHABLE = hash(newSecret());
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     public static String hash(String secret) {
         byte[] salt = new byte[SALT_BYTES];

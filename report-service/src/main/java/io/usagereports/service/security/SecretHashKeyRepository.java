@@ -17,8 +17,9 @@ public class SecretHashKeyRepository {
 
     /** All keys, oldest first: the oldest hashes new secrets, so servers that generated keys at once agree. */
     public List<SecretHashKeyEntity> all() {
-        return em.createQuery("select k from SecretHashKeyEntity k order by k.createdAt, k.kid",
-                SecretHashKeyEntity.class).getResultList();
+        return em.createQuery(
+                        "select k from SecretHashKeyEntity k order by k.createdAt, k.kid", SecretHashKeyEntity.class)
+                .getResultList();
     }
 
     public void add(SecretHashKeyEntity key) {

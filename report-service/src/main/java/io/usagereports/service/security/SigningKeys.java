@@ -45,8 +45,7 @@ public class SigningKeys {
 
     private volatile KeySet keys;
 
-    private record KeySet(RSAKey signer, Map<String, RSAKey> byKid) {
-    }
+    private record KeySet(RSAKey signer, Map<String, RSAKey> byKid) {}
 
     public RSAKey signer() {
         return loaded().signer();
@@ -74,7 +73,9 @@ public class SigningKeys {
         }
         Map<String, RSAKey> byKid = new LinkedHashMap<>();
         stored.forEach(k -> byKid.put(k.kid(), decode(k)));
-        RSAKey signer = configuredKey.filter(k -> !k.isBlank()).map(SigningKeys::fromPem)
+        RSAKey signer = configuredKey
+                .filter(k -> !k.isBlank())
+                .map(SigningKeys::fromPem)
                 .orElseGet(() -> byKid.values().iterator().next());
         byKid.put(signer.getKeyID(), signer);
         keys = new KeySet(signer, Map.copyOf(byKid));
@@ -89,8 +90,11 @@ public class SigningKeys {
             RSAKey key = withThumbprint((RSAPublicKey) pair.getPublic(), (RSAPrivateCrtKey) pair.getPrivate());
             LOG.info(() -> "Generated token signing key " + key.getKeyID() + " (kept in the database)");
             Base64.Encoder b64 = Base64.getEncoder();
-            return new SigningKeyEntity(key.getKeyID(), b64.encodeToString(pair.getPrivate().getEncoded()),
-                    b64.encodeToString(pair.getPublic().getEncoded()), clock.instant());
+            return new SigningKeyEntity(
+                    key.getKeyID(),
+                    b64.encodeToString(pair.getPrivate().getEncoded()),
+                    b64.encodeToString(pair.getPublic().getEncoded()),
+                    clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);
         }
@@ -100,9 +104,10 @@ public class SigningKeys {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             Base64.Decoder b64 = Base64.getDecoder();
-            RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(b64.decode(stored.publicKey())));
-            RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(b64.decode(stored.privateKey())));
+            RSAPublicKey pub =
+                    (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(b64.decode(stored.publicKey())));
+            RSAPrivateCrtKey priv =
+                    (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(b64.decode(stored.privateKey())));
             return new RSAKey.Builder(pub).privateKey(priv).keyID(stored.kid()).build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Signing key " + stored.kid() + " in the database is unreadable", e);
@@ -116,8 +121,8 @@ public class SigningKeys {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
+            RSAPublicKey pub = (RSAPublicKey)
+                    rsa.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
             return withThumbprint(pub, priv);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("REPORTS_JWT_PRIVATE_KEY is not an RSA private key in PKCS#8 PEM", e);
@@ -126,7 +131,10 @@ public class SigningKeys {
 
     private static RSAKey withThumbprint(RSAPublicKey pub, RSAPrivateCrtKey priv) {
         try {
-            return new RSAKey.Builder(pub).privateKey(priv).keyIDFromThumbprint().build();
+            return new RSAKey.Builder(pub)
+                    .privateKey(priv)
+                    .keyIDFromThumbprint()
+                    .build();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot compute a key thumbprint", e);
         }

@@ -1,8 +1,8 @@
 package io.usagereports.service.usage;
 
 import io.usagereports.model.usage.TenantUsage;
-import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.directory.AccessGuard;
+import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,14 +34,21 @@ public class CurrentUsageService {
 
     public List<TenantUsage> of(Actor actor, List<UUID> tenantIds) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime monthStart = LocalDate.now(clock).withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime monthStart =
+                LocalDate.now(clock).withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         List<TenantUsage> items = new ArrayList<>();
         for (int i = 0; i < tenantIds.size(); i++) {
-            TenantEntity tenant = guard.namedTenant(actor, tenantIds.get(i), tenantIds.size() == 1 ? null
-                    : "tenants[" + i + "]");
+            TenantEntity tenant =
+                    guard.namedTenant(actor, tenantIds.get(i), tenantIds.size() == 1 ? null : "tenants[" + i + "]");
             for (UsageRepository.CurrentValue v : store.currentValues(tenant.id(), tenant.path(), now)) {
-                items.add(new TenantUsage(tenant.id(), v.usageName(), UsageRepository.emptyToNull(v.edition()),
-                        v.unit() == null ? DEFAULT_UNIT : v.unit(), v.own(), v.absolute(), monthStart.toInstant(),
+                items.add(new TenantUsage(
+                        tenant.id(),
+                        v.usageName(),
+                        UsageRepository.emptyToNull(v.edition()),
+                        v.unit() == null ? DEFAULT_UNIT : v.unit(),
+                        v.own(),
+                        v.absolute(),
+                        monthStart.toInstant(),
                         v.type()));
             }
         }

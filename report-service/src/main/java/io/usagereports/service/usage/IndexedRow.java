@@ -17,6 +17,5 @@ public record IndexedRow(int index, UsageReading reading, RowProblem problem) {
     }
 
     /** What is wrong with one row; {@code field} is the column or JSON field. */
-    public record RowProblem(int index, String field, String message) {
-    }
+    public record RowProblem(int index, String field, String message) {}
 }

@@ -26,13 +26,13 @@ public class KnownSeries {
 
         /** The order series are written in: concurrent batches take their key locks in one order. */
         static final Comparator<SeriesKey> ORDER = Comparator.comparing(SeriesKey::tenantId)
-                .thenComparing(SeriesKey::usageName).thenComparing(SeriesKey::edition)
+                .thenComparing(SeriesKey::usageName)
+                .thenComparing(SeriesKey::edition)
                 .thenComparing(SeriesKey::userId);
     }
 
     /** Learned once the transaction that wrote them has committed. */
-    record SeriesStored(Collection<SeriesKey> series) {
-    }
+    record SeriesStored(Collection<SeriesKey> series) {}
 
     /** Usage names are few and repeat across tenants: one string each keeps an entry small. */
     private static final int MAX_NAMES = 10_000;

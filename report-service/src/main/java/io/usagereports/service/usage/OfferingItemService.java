@@ -40,18 +40,26 @@ public class OfferingItemService {
         for (int i = 0; i < items.size(); i++) {
             OfferingItem item = items.get(i);
             String at = "offering_items[" + i + "]";
-            if (item.usageName() == null || item.usageName().isBlank()
+            if (item.usageName() == null
+                    || item.usageName().isBlank()
                     || item.usageName().length() > UsageIngestion.MAX_USAGE_NAME) {
-                throw invalid(REQUIRED_FIELD, at + ".usage_name", "usage_name is required, 1 to "
-                        + UsageIngestion.MAX_USAGE_NAME + " characters.");
+                throw invalid(
+                        REQUIRED_FIELD,
+                        at + ".usage_name",
+                        "usage_name is required, 1 to " + UsageIngestion.MAX_USAGE_NAME + " characters.");
             }
             if (item.edition() != null && item.edition().length() > UsageIngestion.MAX_EDITION) {
-                throw invalid(INVALID_VALUE, at + ".edition", "edition has at most " + UsageIngestion.MAX_EDITION
-                        + " characters.");
+                throw invalid(
+                        INVALID_VALUE,
+                        at + ".edition",
+                        "edition has at most " + UsageIngestion.MAX_EDITION + " characters.");
             }
-            if (item.measurementUnit() == null || item.measurementUnit().isBlank()
+            if (item.measurementUnit() == null
+                    || item.measurementUnit().isBlank()
                     || item.measurementUnit().length() > 32) {
-                throw invalid(REQUIRED_FIELD, at + ".measurement_unit",
+                throw invalid(
+                        REQUIRED_FIELD,
+                        at + ".measurement_unit",
                         "measurement_unit is required (bytes, quantity, seconds, ...), at most 32 characters.");
             }
             checkLength(item.name(), 255, at + ".name");

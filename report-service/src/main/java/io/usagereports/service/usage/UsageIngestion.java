@@ -5,10 +5,10 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_ROWS;
 import io.usagereports.model.usage.UsageReading;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
+import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.directory.DirectoryRepository;
 import io.usagereports.service.directory.TenantEntity;
 import io.usagereports.service.directory.UserEntity;
-import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +43,7 @@ public class UsageIngestion {
     static final int MAX_REPORTED = 100;
     /** How far a reading may lie ahead of the server's clock. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     static final int MAX_USAGE_NAME = 128;
     static final int MAX_EDITION = 64;
 
@@ -71,7 +72,8 @@ public class UsageIngestion {
         while (rows.hasNext()) {
             IndexedRow row = rows.next();
             received++;
-            IndexedRow.RowProblem problem = row.problem() != null ? row.problem()
+            IndexedRow.RowProblem problem = row.problem() != null
+                    ? row.problem()
                     : check(actor, row.index(), row.reading(), latest, tenants, userTenants);
             if (problem != null) {
                 bad++;
@@ -82,8 +84,14 @@ public class UsageIngestion {
             }
             if (bad == 0) {
                 UsageReading r = truncated(row.reading());
-                chunk.put(List.of(r.tenantId(), r.usageName(), r.edition() == null ? UsageRepository.NO_EDITION : r.edition(),
-                        r.userId() == null ? UsageRepository.NO_USER : r.userId(), r.measuredAt()), r);
+                chunk.put(
+                        List.of(
+                                r.tenantId(),
+                                r.usageName(),
+                                r.edition() == null ? UsageRepository.NO_EDITION : r.edition(),
+                                r.userId() == null ? UsageRepository.NO_USER : r.userId(),
+                                r.measuredAt()),
+                        r);
                 if (chunk.size() >= CHUNK) {
                     store.upsert(chunk.values());
                     chunk.clear();
@@ -103,16 +111,21 @@ public class UsageIngestion {
      * The problem with one reading, or {@code null}. A tenant outside the actor's reach is not
      * a bad row but a refused request (403), as docs/api.md §1 has it for any tenant a body names.
      */
-    private IndexedRow.RowProblem check(Actor actor, int index, UsageReading r, Instant latest,
-                                        Map<UUID, TenantEntity> tenants, Map<UUID, Optional<UUID>> userTenants) {
+    private IndexedRow.RowProblem check(
+            Actor actor,
+            int index,
+            UsageReading r,
+            Instant latest,
+            Map<UUID, TenantEntity> tenants,
+            Map<UUID, Optional<UUID>> userTenants) {
         if (r.tenantId() == null) {
             return new IndexedRow.RowProblem(index, "tenant_id", "tenant_id is required.");
         }
-        TenantEntity tenant = tenants.computeIfAbsent(r.tenantId(),
-                id -> guard.writableTenant(actor, id, "items[" + index + "].tenant_id"));
+        TenantEntity tenant = tenants.computeIfAbsent(
+                r.tenantId(), id -> guard.writableTenant(actor, id, "items[" + index + "].tenant_id"));
         if (r.usageName() == null || r.usageName().isBlank() || r.usageName().length() > MAX_USAGE_NAME) {
-            return new IndexedRow.RowProblem(index, "usage_name",
-                    "usage_name is required, 1 to " + MAX_USAGE_NAME + " characters.");
+            return new IndexedRow.RowProblem(
+                    index, "usage_name", "usage_name is required, 1 to " + MAX_USAGE_NAME + " characters.");
         }
         if (r.edition() != null && r.edition().length() > MAX_EDITION) {
             return new IndexedRow.RowProblem(index, "edition", "edition has at most " + MAX_EDITION + " characters.");
@@ -127,37 +140,49 @@ public class UsageIngestion {
             return new IndexedRow.RowProblem(index, "measured_at", "measured_at lies in the future.");
         }
         if (r.userId() != null) {
-            Optional<UUID> userTenant = userTenants.computeIfAbsent(r.userId(),
-                    id -> directory.user(id).map(UserEntity::tenantId));
+            Optional<UUID> userTenant = userTenants.computeIfAbsent(
+                    r.userId(), id -> directory.user(id).map(UserEntity::tenantId));
             if (userTenant.isEmpty() || !userTenant.get().equals(tenant.id())) {
-                return new IndexedRow.RowProblem(index, "user_id",
-                        "User " + r.userId() + " is not a user of tenant " + tenant.id() + ".");
+                return new IndexedRow.RowProblem(
+                        index, "user_id", "User " + r.userId() + " is not a user of tenant " + tenant.id() + ".");
             }
         }
         return null;
     }
 
     private static ServiceException rejected(List<IndexedRow.RowProblem> problems, int bad) {
-        List<Map<String, Object>> rows = problems.stream().map(p -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("index", p.index());
-            row.put("field", p.field());
-            row.put("message", p.message());
-            return row;
-        }).toList();
+        List<Map<String, Object>> rows = problems.stream()
+                .map(p -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("index", p.index());
+                    row.put("field", p.field());
+                    row.put("message", p.message());
+                    return row;
+                })
+                .toList();
         IndexedRow.RowProblem first = problems.get(0);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("rejected", bad);
         context.put("rows", rows);
-        return new ServiceException(Kind.INVALID_REQUEST, ServiceException.USAGE, INVALID_ROWS,
+        return new ServiceException(
+                Kind.INVALID_REQUEST,
+                ServiceException.USAGE,
+                INVALID_ROWS,
                 bad + " row(s) of the batch are not valid; nothing was stored. First: row " + first.index() + ", "
-                        + first.message(), "items[" + first.index() + "]." + first.field(),
-                "Correct the rows listed in context.rows and send the whole batch again.", context);
+                        + first.message(),
+                "items[" + first.index() + "]." + first.field(),
+                "Correct the rows listed in context.rows and send the whole batch again.",
+                context);
     }
 
     /** Timestamps are kept to the microsecond, the precision both databases store. */
     private static UsageReading truncated(UsageReading r) {
-        return new UsageReading(r.tenantId(), r.usageName(), r.edition(), r.userId(), r.value(),
+        return new UsageReading(
+                r.tenantId(),
+                r.usageName(),
+                r.edition(),
+                r.userId(),
+                r.value(),
                 r.measuredAt().truncatedTo(ChronoUnit.MICROS));
     }
 }

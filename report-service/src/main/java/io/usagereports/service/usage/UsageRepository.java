@@ -2,10 +2,10 @@ package io.usagereports.service.usage;
 
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.model.usage.UsageReading;
-import jakarta.annotation.Resource;
 import io.usagereports.service.persistence.Databases;
 import io.usagereports.service.usage.KnownSeries.SeriesKey;
 import io.usagereports.service.usage.KnownSeries.SeriesStored;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -61,10 +61,12 @@ public class UsageRepository {
         try (Connection connection = dataSource.getConnection()) {
             boolean pg = isPostgres(connection);
             registerSeries(connection, pg, readings);
-            try (PreparedStatement statement = connection.prepareStatement(pg
-                    ? "INSERT INTO usage_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (" + KEY
-                            + ") DO UPDATE SET amount = EXCLUDED.amount"
-                    : "MERGE INTO usage_reading (" + COLUMNS + ") KEY (" + KEY + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    pg
+                            ? "INSERT INTO usage_reading (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT ("
+                                    + KEY + ") DO UPDATE SET amount = EXCLUDED.amount"
+                            : "MERGE INTO usage_reading (" + COLUMNS + ") KEY (" + KEY
+                                    + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (UsageReading r : readings) {
                     statement.setObject(1, r.tenantId());
                     statement.setString(2, r.usageName());
@@ -94,9 +96,10 @@ public class UsageRepository {
         if (fresh.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(pg
-                ? "INSERT INTO usage_series (" + SERIES + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
-                : "MERGE INTO usage_series (" + SERIES + ") KEY (" + SERIES + ") VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                pg
+                        ? "INSERT INTO usage_series (" + SERIES + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+                        : "MERGE INTO usage_series (" + SERIES + ") KEY (" + SERIES + ") VALUES (?, ?, ?, ?)")) {
             for (SeriesKey key : fresh) {
                 statement.setObject(1, key.tenantId());
                 statement.setString(2, key.usageName());
@@ -130,16 +133,23 @@ public class UsageRepository {
         String sql = "SELECT name, usage_name, edition, measurement_unit, item_type, sku, status, quota_value,"
                 + " quota_overage FROM offering_item WHERE tenant_id = ? ORDER BY usage_name, edition";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, tenantId);
             List<OfferingItem> items = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Long quotaValue = rows.getObject(8, Long.class);
                     Long quotaOverage = rows.getObject(9, Long.class);
-                    items.add(new OfferingItem(rows.getString(1), rows.getString(2), emptyToNull(rows.getString(3)),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getObject(7, Integer.class),
-                            quotaValue == null && quotaOverage == null ? null
+                    items.add(new OfferingItem(
+                            rows.getString(1),
+                            rows.getString(2),
+                            emptyToNull(rows.getString(3)),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getObject(7, Integer.class),
+                            quotaValue == null && quotaOverage == null
+                                    ? null
                                     : new OfferingItem.Quota(quotaValue, quotaOverage)));
                 }
             }
@@ -151,7 +161,8 @@ public class UsageRepository {
 
     void replaceOfferingItems(UUID tenantId, List<OfferingItem> items) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM offering_item WHERE tenant_id = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM offering_item WHERE tenant_id = ?")) {
                 delete.setObject(1, tenantId);
                 delete.executeUpdate();
             }
@@ -167,8 +178,10 @@ public class UsageRepository {
                     insert.setString(6, item.type());
                     insert.setString(7, item.sku());
                     insert.setObject(8, item.status(), Types.INTEGER);
-                    insert.setObject(9, item.quota() == null ? null : item.quota().value(), Types.BIGINT);
-                    insert.setObject(10, item.quota() == null ? null : item.quota().overage(), Types.BIGINT);
+                    insert.setObject(
+                            9, item.quota() == null ? null : item.quota().value(), Types.BIGINT);
+                    insert.setObject(
+                            10, item.quota() == null ? null : item.quota().overage(), Types.BIGINT);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -219,8 +232,7 @@ public class UsageRepository {
     private static final String CURRENT_VALUES_BY_WINDOW = String.format(CURRENT_VALUES_SQL, LATEST_BY_WINDOW);
 
     /** One usage name and edition of a tenant's subtree at an instant. */
-    record CurrentValue(String usageName, String edition, long own, long absolute, String unit, String type) {
-    }
+    record CurrentValue(String usageName, String edition, long own, long absolute, String unit, String type) {}
 
     /**
      * The value at {@code at} of every usage name and edition found in the subtree at
@@ -230,8 +242,8 @@ public class UsageRepository {
      */
     List<CurrentValue> currentValues(UUID tenantId, String path, OffsetDateTime at) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     isPostgres(connection) ? CURRENT_VALUES_BY_SEEK : CURRENT_VALUES_BY_WINDOW)) {
+                PreparedStatement statement = connection.prepareStatement(
+                        isPostgres(connection) ? CURRENT_VALUES_BY_SEEK : CURRENT_VALUES_BY_WINDOW)) {
             statement.setObject(1, tenantId);
             statement.setObject(2, at);
             statement.setString(3, path + "%");
@@ -239,8 +251,13 @@ public class UsageRepository {
             List<CurrentValue> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    values.add(new CurrentValue(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getLong(4), rows.getString(5), rows.getString(6)));
+                    values.add(new CurrentValue(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getLong(3),
+                            rows.getLong(4),
+                            rows.getString(5),
+                            rows.getString(6)));
                 }
             }
             return values;

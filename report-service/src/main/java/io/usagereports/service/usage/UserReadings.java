@@ -34,7 +34,8 @@ public class UserReadings {
         if (users.isEmpty()) {
             return found;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(HAS_READING_BEFORE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(HAS_READING_BEFORE)) {
             s.setMaxRows(1);
             for (TreeUser user : users) {
                 s.setObject(1, user.tenantId());

@@ -35,22 +35,48 @@ class MailComposerTest {
     private final Session session = Session.getInstance(new Properties());
 
     private static MailSettings settings(long maxAttachmentBytes) {
-        return MailSettings.of(Optional.empty(), Optional.empty(), "starttls", Optional.empty(), Optional.empty(),
-                "Usage Reports <reports@example.com>", maxAttachmentBytes, "https://reports.example.com/", 60, 8,
+        return MailSettings.of(
+                Optional.empty(),
+                Optional.empty(),
+                "starttls",
+                Optional.empty(),
+                Optional.empty(),
+                "Usage Reports <reports@example.com>",
+                maxAttachmentBytes,
+                "https://reports.example.com/",
+                60,
+                8,
                 Path.of("/tmp/data"));
     }
 
     private static ReportMail mail(ReportKind kind, String greeting, AtomicInteger opened) throws Exception {
-        return new ReportMail("<run.recipient@example.com>", new InternetAddress("alice@example.com", "Alice Smith"),
-                greeting, kind, ReportLevel.ACCOUNTS, "Acme <Storage> & Co", LocalDate.parse("2017-05-01"),
-                LocalDate.parse("2017-05-07"), REPORT, RUN, List.of(
-                        new ReportMail.File(UUID.fromString("11111111-1111-1111-1111-111111111111"), ReportFormat.CSV,
-                                "usage_summary_2017-05-01_2017-05-07.csv", CSV.length, () -> {
+        return new ReportMail(
+                "<run.recipient@example.com>",
+                new InternetAddress("alice@example.com", "Alice Smith"),
+                greeting,
+                kind,
+                ReportLevel.ACCOUNTS,
+                "Acme <Storage> & Co",
+                LocalDate.parse("2017-05-01"),
+                LocalDate.parse("2017-05-07"),
+                REPORT,
+                RUN,
+                List.of(
+                        new ReportMail.File(
+                                UUID.fromString("11111111-1111-1111-1111-111111111111"),
+                                ReportFormat.CSV,
+                                "usage_summary_2017-05-01_2017-05-07.csv",
+                                CSV.length,
+                                () -> {
                                     opened.incrementAndGet();
                                     return new ByteArrayInputStream(CSV);
                                 }),
-                        new ReportMail.File(UUID.fromString("22222222-2222-2222-2222-222222222222"), ReportFormat.HTML,
-                                "usage_summary_2017-05-01_2017-05-07.html", HTML.length, () -> {
+                        new ReportMail.File(
+                                UUID.fromString("22222222-2222-2222-2222-222222222222"),
+                                ReportFormat.HTML,
+                                "usage_summary_2017-05-01_2017-05-07.html",
+                                HTML.length,
+                                () -> {
                                     opened.incrementAndGet();
                                     return new ByteArrayInputStream(HTML);
                                 })),
@@ -68,16 +94,21 @@ class MailComposerTest {
     @Test
     void theMessageNamesKindTenantAndPeriodAndAttachesEachFileUncompressed() throws Exception {
         AtomicInteger opened = new AtomicInteger();
-        ReportMessage composed = new MailComposer(settings(10 << 20))
-                .compose(session, mail(ReportKind.USAGE_SUMMARY, "Alice", opened));
-        assertThat(opened).as("files are read when the message is written, not when it is built").hasValue(0);
+        ReportMessage composed =
+                new MailComposer(settings(10 << 20)).compose(session, mail(ReportKind.USAGE_SUMMARY, "Alice", opened));
+        assertThat(opened)
+                .as("files are read when the message is written, not when it is built")
+                .hasValue(0);
         MimeMessage message = roundTrip(composed);
         assertThat(opened).as("each file is read once").hasValue(2);
 
         assertThat(message.getSubject()).isEqualTo("Usage summary for Acme <Storage> & Co, 2017-05-01 to 2017-05-07");
         assertThat(message.getMessageID()).isEqualTo("<run.recipient@example.com>");
-        assertThat(message.getFrom()).extracting(Object::toString).containsExactly("Usage Reports <reports@example.com>");
-        assertThat(message.getAllRecipients()).extracting(Object::toString)
+        assertThat(message.getFrom())
+                .extracting(Object::toString)
+                .containsExactly("Usage Reports <reports@example.com>");
+        assertThat(message.getAllRecipients())
+                .extracting(Object::toString)
                 .containsExactly("Alice Smith <alice@example.com>");
         assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 
@@ -88,15 +119,22 @@ class MailComposerTest {
         assertThat(alternative.getContentType()).startsWith("multipart/alternative");
         String text = (String) alternative.getBodyPart(0).getContent();
         assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
-        assertThat(text).contains("Hello Alice,").contains("usage summary report of Acme <Storage> & Co for"
-                + " 2017-05-01 to 2017-05-07").contains("each followed by its users")
+        assertThat(text)
+                .contains("Hello Alice,")
+                .contains("usage summary report of Acme <Storage> & Co for" + " 2017-05-01 to 2017-05-07")
+                .contains("each followed by its users")
                 .contains("  - usage_summary_2017-05-01_2017-05-07.csv (CSV, 28 B)")
                 .contains("report " + REPORT + ", run " + RUN);
         String html = (String) alternative.getBodyPart(1).getContent();
         assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
-        assertThat(html).contains("Acme &lt;Storage&gt; &amp; Co").doesNotContain("Acme <Storage>")
-                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
-                .doesNotContainIgnoringCase("<style").doesNotContain("http").contains("usage_summary_2017-05-01_2017-05-07.html");
+        assertThat(html)
+                .contains("Acme &lt;Storage&gt; &amp; Co")
+                .doesNotContain("Acme <Storage>")
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<img")
+                .doesNotContainIgnoringCase("<style")
+                .doesNotContain("http")
+                .contains("usage_summary_2017-05-01_2017-05-07.html");
 
         BodyPart csv = mixed.getBodyPart(1);
         assertThat(csv.getDisposition()).isEqualTo(Part.ATTACHMENT);
@@ -113,17 +151,21 @@ class MailComposerTest {
     void filesLargerTogetherThanTheLimitAreLinkedInstead() throws Exception {
         AtomicInteger opened = new AtomicInteger();
         long limit = CSV.length + HTML.length - 1;
-        MimeMessage message = roundTrip(new MailComposer(settings(limit))
-                .compose(session, mail(ReportKind.USAGE_SUMMARY, null, opened)));
-        assertThat(opened).as("nothing is read for a message that links its files").hasValue(0);
+        MimeMessage message = roundTrip(
+                new MailComposer(settings(limit)).compose(session, mail(ReportKind.USAGE_SUMMARY, null, opened)));
+        assertThat(opened)
+                .as("nothing is read for a message that links its files")
+                .hasValue(0);
 
         Multipart alternative = (Multipart) message.getContent();
         assertThat(alternative.getContentType()).startsWith("multipart/alternative");
         assertThat(alternative.getCount()).isEqualTo(2);
         String text = (String) alternative.getBodyPart(0).getContent();
-        String link = "https://reports.example.com/api/2/reports/" + REPORT
-                + "/stored/11111111-1111-1111-1111-111111111111";
-        assertThat(text).doesNotContain("Hello").contains("more than the 72 B this server attaches")
+        String link =
+                "https://reports.example.com/api/2/reports/" + REPORT + "/stored/11111111-1111-1111-1111-111111111111";
+        assertThat(text)
+                .doesNotContain("Hello")
+                .contains("more than the 72 B this server attaches")
                 .contains("usage_summary_2017-05-01_2017-05-07.csv (CSV, 28 B): " + link);
         assertThat((String) alternative.getBodyPart(1).getContent()).contains("<a href=\"" + link + "\"");
     }

@@ -10,10 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class MailSettingsTest {
 
-    private static MailSettings settings(String host, Integer port, String security, String user, String from,
-                                         String url, long retrySeconds) {
-        return MailSettings.of(Optional.ofNullable(host), Optional.ofNullable(port), security, Optional.ofNullable(user),
-                Optional.empty(), from, 10 << 20, url, retrySeconds, 8, Path.of("/srv/reports"));
+    private static MailSettings settings(
+            String host, Integer port, String security, String user, String from, String url, long retrySeconds) {
+        return MailSettings.of(
+                Optional.ofNullable(host),
+                Optional.ofNullable(port),
+                security,
+                Optional.ofNullable(user),
+                Optional.empty(),
+                from,
+                10 << 20,
+                url,
+                retrySeconds,
+                8,
+                Path.of("/srv/reports"));
     }
 
     @Test
@@ -28,12 +38,16 @@ class MailSettingsTest {
     @Test
     void thePortDefaultsByTheSecurity() {
         assertThat(settings("smtp.example.com", null, "starttls", null, "r@example.com", "https://r.example.com", 60)
-                .smtpPort()).isEqualTo(25);
+                        .smtpPort())
+                .isEqualTo(25);
         assertThat(settings("smtp.example.com", null, "TLS", null, "r@example.com", "https://r.example.com", 60)
-                .smtpPort()).isEqualTo(465);
-        MailSettings s = settings("smtp.example.com", 587, "starttls", "reports", "r@example.com", "https://r.example.com", 60);
-        assertThat(s.describe()).isEqualTo("E-mail is sent through the SMTP server smtp.example.com:587 (starttls, as"
-                + " reports), from r@example.com.");
+                        .smtpPort())
+                .isEqualTo(465);
+        MailSettings s =
+                settings("smtp.example.com", 587, "starttls", "reports", "r@example.com", "https://r.example.com", 60);
+        assertThat(s.describe())
+                .isEqualTo("E-mail is sent through the SMTP server smtp.example.com:587 (starttls, as"
+                        + " reports), from r@example.com.");
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.usagereports.service.generation;
 
-import io.usagereports.service.generation.format.ReportRow;
-import io.usagereports.service.generation.format.ReportDates;
-import io.usagereports.service.generation.format.RowUsage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportKind;
+import io.usagereports.service.generation.format.ReportDates;
+import io.usagereports.service.generation.format.ReportRow;
+import io.usagereports.service.generation.format.RowUsage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,8 @@ class RowAggregatorTest {
     private static final UUID T1 = new UUID(1, 1);
     private static final UUID T2 = new UUID(1, 2);
     private static final UUID NONE = RowPlan.ALL_USERS;
-    private static final LocalDate[] DAYS = ReportDates.of(ReportKind.USAGE_DAILY, LocalDate.parse("2026-01-10"),
-            LocalDate.parse("2026-01-13"), null);
+    private static final LocalDate[] DAYS =
+            ReportDates.of(ReportKind.USAGE_DAILY, LocalDate.parse("2026-01-10"), LocalDate.parse("2026-01-13"), null);
 
     private final List<ReportRow> rows = List.of(
             new ReportRow(0, T1, "one", TenantKind.PARTNER, null, null, null),
@@ -50,7 +50,7 @@ class RowAggregatorTest {
         // Row 0: two series of "storage" (T1 itself, T2 below it); one reading before the period.
         a.reading(0, T1, "storage", "", NONE, day("2026-01-02"), 5);
         a.reading(0, T1, "storage", "", NONE, day("2026-01-11"), 7);
-        a.reading(0, T1, "storage", "", NONE, day("2026-01-11"), 8);   // later the same day: wins
+        a.reading(0, T1, "storage", "", NONE, day("2026-01-11"), 8); // later the same day: wins
         a.reading(0, T2, "storage", "", NONE, day("2026-01-12"), 100);
         a.finish();
         assertThat(emitted).containsExactly("0 storage/ quantity [5, 8, 108, 108]", "1 -", "2 -");
@@ -67,8 +67,12 @@ class RowAggregatorTest {
         a.offeringItem(2, "storage", "", "bytes", "ST-1");
         a.reading(2, T2, "storage", "", new UUID(2, 2), day("2026-01-13"), 4);
         a.finish();
-        assertThat(emitted).containsExactly("0 -", "1 licenses/pro quantity [0, 0, 0, 0]",
-                "1 storage/ bytes [1, 1, 1, 1]", "2 storage/ bytes [0, 0, 0, 4]");
+        assertThat(emitted)
+                .containsExactly(
+                        "0 -",
+                        "1 licenses/pro quantity [0, 0, 0, 0]",
+                        "1 storage/ bytes [1, 1, 1, 1]",
+                        "2 storage/ bytes [0, 0, 0, 4]");
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.usagereports.service.generation;
 
-import io.usagereports.service.generation.format.ReportRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.reports.ReportLevel;
-import io.usagereports.service.generation.RowPlan.Member;
 import io.usagereports.service.directory.TreeTenant;
 import io.usagereports.service.directory.TreeUser;
+import io.usagereports.service.generation.RowPlan.Member;
+import io.usagereports.service.generation.format.ReportRow;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,22 +56,31 @@ class RowPlanTest {
 
     @Test
     void allPartnersAndItself() {
-        assertThat(RowPlan.of(p, ReportLevel.ALL_PARTNERS, tree, Map.of()).rows()).extracting(ReportRow::tenantId)
+        assertThat(RowPlan.of(p, ReportLevel.ALL_PARTNERS, tree, Map.of()).rows())
+                .extracting(ReportRow::tenantId)
                 .containsExactly(p2);
         RowPlan itself = RowPlan.of(p, ReportLevel.ITSELF, tree, Map.of());
         assertThat(itself.rows()).extracting(ReportRow::tenantId).containsExactly(p);
         // Every tenant of the subtree rolls up into the subject's row, with its depth below it.
-        assertThat(itself.members()).extracting(Member::tenantId).containsExactlyInAnyOrder(p, f, c2, f2, p2, c3, c1, u);
-        assertThat(itself.members()).filteredOn(m -> m.tenantId().equals(c3)).extracting(Member::depth)
+        assertThat(itself.members())
+                .extracting(Member::tenantId)
+                .containsExactlyInAnyOrder(p, f, c2, f2, p2, c3, c1, u);
+        assertThat(itself.members())
+                .filteredOn(m -> m.tenantId().equals(c3))
+                .extracting(Member::depth)
                 .containsExactly(4);
     }
 
     @Test
     void aRowRollsUpItsWholeSubtreeIncludingRowsBelowIt() {
         RowPlan plan = RowPlan.of(p, ReportLevel.ALL_CUSTOMERS, tree, Map.of());
-        assertThat(plan.members()).filteredOn(m -> m.rowNo() == 0).extracting(Member::tenantId)
+        assertThat(plan.members())
+                .filteredOn(m -> m.rowNo() == 0)
+                .extracting(Member::tenantId)
                 .containsExactlyInAnyOrder(p2, c3);
-        assertThat(plan.members()).filteredOn(m -> m.rowNo() == 3).extracting(Member::tenantId)
+        assertThat(plan.members())
+                .filteredOn(m -> m.rowNo() == 3)
+                .extracting(Member::tenantId)
                 .containsExactlyInAnyOrder(c1, u);
         assertThat(plan.members()).allMatch(m -> m.userId().equals(RowPlan.ALL_USERS));
     }
@@ -80,22 +89,28 @@ class RowPlanTest {
     void accountsPutsEachTenantsUsersRightAfterIt() {
         UUID bob = id(20);
         UUID ann = id(21);
-        RowPlan plan = RowPlan.of(p, ReportLevel.ACCOUNTS, tree,
+        RowPlan plan = RowPlan.of(
+                p,
+                ReportLevel.ACCOUNTS,
+                tree,
                 Map.of(c1, List.of(new TreeUser(ann, c1, "ann"), new TreeUser(bob, c1, "bob"))));
-        assertThat(plan.rows()).extracting(ReportRow::tenantId, ReportRow::userId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(p2, null), org.assertj.core.groups.Tuple.tuple(c3, null),
-                org.assertj.core.groups.Tuple.tuple(c2, null), org.assertj.core.groups.Tuple.tuple(c1, null),
-                org.assertj.core.groups.Tuple.tuple(c1, ann), org.assertj.core.groups.Tuple.tuple(c1, bob));
-        assertThat(plan.members()).filteredOn(m -> m.rowNo() == 5)
-                .containsExactly(new Member(5, 0, c1, bob));
+        assertThat(plan.rows())
+                .extracting(ReportRow::tenantId, ReportRow::userId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(p2, null), org.assertj.core.groups.Tuple.tuple(c3, null),
+                        org.assertj.core.groups.Tuple.tuple(c2, null), org.assertj.core.groups.Tuple.tuple(c1, null),
+                        org.assertj.core.groups.Tuple.tuple(c1, ann), org.assertj.core.groups.Tuple.tuple(c1, bob));
+        assertThat(plan.members()).filteredOn(m -> m.rowNo() == 5).containsExactly(new Member(5, 0, c1, bob));
     }
 
     @Test
     void siblingsWithTheSameNameAreOrderedById() {
-        List<TreeTenant> twins = List.of(new TreeTenant(p, null, TenantKind.PARTNER, "subject"),
+        List<TreeTenant> twins = List.of(
+                new TreeTenant(p, null, TenantKind.PARTNER, "subject"),
                 new TreeTenant(id(9), p, TenantKind.CUSTOMER, "same"),
                 new TreeTenant(id(8), p, TenantKind.CUSTOMER, "same"));
-        assertThat(RowPlan.of(p, ReportLevel.ALL_CUSTOMERS, twins, Map.of()).rows()).extracting(ReportRow::tenantId)
+        assertThat(RowPlan.of(p, ReportLevel.ALL_CUSTOMERS, twins, Map.of()).rows())
+                .extracting(ReportRow::tenantId)
                 .containsExactly(id(8), id(9));
     }
 

@@ -55,10 +55,10 @@ class ScheduleRuleTest {
         ScheduleRule daily = rule(ScheduleType.DAILY, "00:00", 1, DayOfWeek.MONDAY, kathmandu);
         Instant due = daily.nextDueAfter(Instant.parse("2026-05-10T12:00:00Z"));
         assertThat(due).isEqualTo(Instant.parse("2026-05-10T18:15:00Z"));
-        assertThat(daily.periodOf(due, kathmandu)).isEqualTo(new Period(LocalDate.parse("2026-05-10"),
-                LocalDate.parse("2026-05-10")));
-        assertThat(daily.periodOf(due, ZoneOffset.UTC)).isEqualTo(new Period(LocalDate.parse("2026-05-09"),
-                LocalDate.parse("2026-05-09")));
+        assertThat(daily.periodOf(due, kathmandu))
+                .isEqualTo(new Period(LocalDate.parse("2026-05-10"), LocalDate.parse("2026-05-10")));
+        assertThat(daily.periodOf(due, ZoneOffset.UTC))
+                .isEqualTo(new Period(LocalDate.parse("2026-05-09"), LocalDate.parse("2026-05-09")));
     }
 
     @Test
@@ -69,15 +69,18 @@ class ScheduleRuleTest {
         Period week = weekly.periodOf(due, ZoneOffset.UTC);
         assertThat(week).isEqualTo(new Period(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-29")));
         assertThat(ScheduleRule.key(ScheduleType.WEEKLY, week)).isEqualTo("2026-W48");
-        assertThat(ScheduleRule.key(ScheduleType.WEEKLY, new Period(LocalDate.parse("2026-12-28"),
-                LocalDate.parse("2027-01-03")))).isEqualTo("2026-W53");
+        assertThat(ScheduleRule.key(
+                        ScheduleType.WEEKLY, new Period(LocalDate.parse("2026-12-28"), LocalDate.parse("2027-01-03"))))
+                .isEqualTo("2026-W53");
     }
 
     @Test
     void aMissedDayIsFoundAmongTheDueInstantsAndRunNowCoversThePreviousPeriod() {
         ScheduleRule daily = rule(ScheduleType.DAILY, "00:00", 1, DayOfWeek.MONDAY, ZoneOffset.UTC);
         assertThat(daily.dueBetween(Instant.parse("2026-11-28T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")))
-                .containsExactly(Instant.parse("2026-11-29T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"),
+                .containsExactly(
+                        Instant.parse("2026-11-29T00:00:00Z"),
+                        Instant.parse("2026-11-30T00:00:00Z"),
                         Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(ScheduleRule.previousPeriod(ScheduleType.MONTHLY, Instant.parse("2026-12-02T10:00:00Z"), BERLIN))
                 .isEqualTo(new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")));

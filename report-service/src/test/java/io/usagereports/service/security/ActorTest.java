@@ -15,8 +15,8 @@ class ActorTest {
 
     @Test
     void seesItsSubtreeOnly() {
-        Actor actor = new Actor(UUID.randomUUID(), null, List.of(new Actor.Grant(UUID.randomUUID(), PARTNER,
-                Role.PARTNER_ADMIN)));
+        Actor actor = new Actor(
+                UUID.randomUUID(), null, List.of(new Actor.Grant(UUID.randomUUID(), PARTNER, Role.PARTNER_ADMIN)));
 
         assertThat(actor.canRead(PARTNER)).isTrue();
         assertThat(actor.canRead(CUSTOMER)).isTrue();
@@ -28,8 +28,10 @@ class ActorTest {
 
     @Test
     void aReadOnlyRoleReadsButNeverWrites() {
-        Actor reader = new Actor(UUID.randomUUID(), UUID.randomUUID(), List.of(
-                new Actor.Grant(UUID.randomUUID(), PARTNER, Role.READONLY_ADMIN)));
+        Actor reader = new Actor(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                List.of(new Actor.Grant(UUID.randomUUID(), PARTNER, Role.READONLY_ADMIN)));
 
         assertThat(reader.canRead(CUSTOMER)).isTrue();
         assertThat(reader.canWrite(CUSTOMER)).isFalse();
@@ -38,9 +40,12 @@ class ActorTest {
 
     @Test
     void writesWhereAWritingRoleReaches() {
-        Actor mixed = new Actor(UUID.randomUUID(), null, List.of(
-                new Actor.Grant(UUID.randomUUID(), PARTNER, Role.READONLY_ADMIN),
-                new Actor.Grant(UUID.randomUUID(), CUSTOMER, Role.COMPANY_ADMIN)));
+        Actor mixed = new Actor(
+                UUID.randomUUID(),
+                null,
+                List.of(
+                        new Actor.Grant(UUID.randomUUID(), PARTNER, Role.READONLY_ADMIN),
+                        new Actor.Grant(UUID.randomUUID(), CUSTOMER, Role.COMPANY_ADMIN)));
 
         assertThat(mixed.canWrite(CUSTOMER)).isTrue();
         assertThat(mixed.canWrite(PARTNER)).isFalse();

@@ -67,7 +67,8 @@ class ClientSecretHasherTest {
         String stored = hasher.hash(secret);
         String[] parts = stored.split("\\$");
 
-        assertThat(hasher.matches(secret, parts[0] + "$no-such-key$" + parts[2])).isFalse();
+        assertThat(hasher.matches(secret, parts[0] + "$no-such-key$" + parts[2]))
+                .isFalse();
     }
 
     @Test

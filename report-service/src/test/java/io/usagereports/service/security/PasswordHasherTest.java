@@ -21,7 +21,10 @@ class PasswordHasherTest {
         String first = PasswordHasher.hash("same secret");
         String second = PasswordHasher.hash("same secret");
 
-        assertThat(first).isNotEqualTo(second).startsWith("pbkdf2-sha512$210000$").doesNotContain("same secret");
+        assertThat(first)
+                .isNotEqualTo(second)
+                .startsWith("pbkdf2-sha512$210000$")
+                .doesNotContain("same secret");
         assertThat(PasswordHasher.matches("same secret", second)).isTrue();
     }
 

@@ -35,15 +35,20 @@ public class ClientsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @BasicAuthAllowed
-    @Operation(summary = "Create an API client (Basic login/password or bearer token)",
+    @Operation(
+            summary = "Create an API client (Basic login/password or bearer token)",
             description = "The answer holds client_secret; it is shown only here and cannot be retrieved later.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiClient.class)))
-    @APIResponse(responseCode = "201", description = "Created, with its secret",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, with its secret",
             content = @Content(schema = @Schema(implementation = ApiClient.class)))
     public Response create(JsonObject body) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.status(Response.Status.CREATED).cacheControl(noStore)
-                .entity(clients.create(caller.get(), DirectoryJson.readClient(body))).build();
+        return Response.status(Response.Status.CREATED)
+                .cacheControl(noStore)
+                .entity(clients.create(caller.get(), DirectoryJson.readClient(body)))
+                .build();
     }
 }

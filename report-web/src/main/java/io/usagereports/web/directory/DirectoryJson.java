@@ -21,8 +21,7 @@ final class DirectoryJson {
 
     static final String DOMAIN = "Directory";
 
-    private DirectoryJson() {
-    }
+    private DirectoryJson() {}
 
     static Tenant readTenant(JsonObject body) {
         JsonFields root = JsonFields.of(body, DOMAIN);
@@ -65,14 +64,17 @@ final class DirectoryJson {
         List<JsonFields> items = root.objects("items");
         root.rejectUnknown();
         if (items == null) {
-            throw ApiException.badRequest(DOMAIN, REQUIRED_FIELD, "items",
-                    "items is required (an empty list removes every policy).");
+            throw ApiException.badRequest(
+                    DOMAIN, REQUIRED_FIELD, "items", "items is required (an empty list removes every policy).");
         }
-        return items.stream().map(item -> {
-            AccessPolicy policy = new AccessPolicy(item.enumValue("role_id", Role.class), item.uuid("tenant_id"));
-            item.rejectUnknown();
-            return policy;
-        }).toList();
+        return items.stream()
+                .map(item -> {
+                    AccessPolicy policy =
+                            new AccessPolicy(item.enumValue("role_id", Role.class), item.uuid("tenant_id"));
+                    item.rejectUnknown();
+                    return policy;
+                })
+                .toList();
     }
 
     static ApiClient readClient(JsonObject body) {
@@ -84,8 +86,14 @@ final class DirectoryJson {
             details = new ApiClient.Data(data.text("client_name"));
             data.rejectUnknown();
         }
-        ApiClient client = new ApiClient(null, null, root.uuid("tenant_id"), root.text("type"),
-                root.text("token_endpoint_auth_method"), details, null);
+        ApiClient client = new ApiClient(
+                null,
+                null,
+                root.uuid("tenant_id"),
+                root.text("type"),
+                root.text("token_endpoint_auth_method"),
+                details,
+                null);
         root.rejectUnknown();
         return client;
     }
@@ -93,7 +101,12 @@ final class DirectoryJson {
     private static void refuseReadOnly(JsonFields fields, String... names) {
         for (String name : names) {
             if (fields.has(name)) {
-                throw new ApiException(400, READ_ONLY_FIELD, DOMAIN, name + " is assigned by the server.", name,
+                throw new ApiException(
+                        400,
+                        READ_ONLY_FIELD,
+                        DOMAIN,
+                        name + " is assigned by the server.",
+                        name,
                         "Leave " + name + " out of the body.");
             }
         }

@@ -31,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory", description = "Tenants, users, access policies, API clients")
-@APIResponse(responseCode = "403", description = "Outside the caller's subtree, or a read-only caller writing",
+@APIResponse(
+        responseCode = "403",
+        description = "Outside the caller's subtree, or a read-only caller writing",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class TenantsResource {
 
@@ -45,17 +47,22 @@ public class TenantsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a tenant (partner, folder, customer or unit) under a parent")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Tenant.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = Tenant.class)))
     public Response create(JsonObject body) {
         return Response.status(Response.Status.CREATED)
-                .entity(tenants.create(caller.get(), DirectoryJson.readTenant(body))).build();
+                .entity(tenants.create(caller.get(), DirectoryJson.readTenant(body)))
+                .build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a tenant")
-    @APIResponse(responseCode = "200", description = "The tenant",
+    @APIResponse(
+            responseCode = "200",
+            description = "The tenant",
             content = @Content(schema = @Schema(implementation = Tenant.class)))
     public Tenant get(@PathParam("id") String id) {
         return tenants.get(caller.get(), tenantId(id));
@@ -66,7 +73,9 @@ public class TenantsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a tenant", description = "Body {name, version}; a stale version is 409.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TenantUpdate.class)))
-    @APIResponse(responseCode = "200", description = "Renamed",
+    @APIResponse(
+            responseCode = "200",
+            description = "Renamed",
             content = @Content(schema = @Schema(implementation = Tenant.class)))
     public Tenant rename(@PathParam("id") String id, JsonObject body) {
         return tenants.rename(caller.get(), tenantId(id), DirectoryJson.readTenantUpdate(body));
@@ -74,7 +83,9 @@ public class TenantsResource {
 
     @GET
     @Operation(summary = "The children of a tenant, by name")
-    @APIResponse(responseCode = "200", description = "Children",
+    @APIResponse(
+            responseCode = "200",
+            description = "Children",
             content = @Content(schema = @Schema(implementation = TenantList.class)))
     public TenantList children(@QueryParam("parent_id") String parentId) {
         UUID parent = RequestParams.optionalUuid(parentId, "parent_id", DirectoryJson.DOMAIN);

@@ -40,14 +40,19 @@ public class TokenResource {
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a bearer token",
+    @Operation(
+            summary = "Get a bearer token",
             description = "Form body grant_type=client_credentials; the API client's ID and secret as HTTP Basic.")
-    @APIResponse(responseCode = "200", description = "A token, valid until expires_on",
+    @APIResponse(
+            responseCode = "200",
+            description = "A token, valid until expires_on",
             content = @Content(schema = @Schema(implementation = Token.class)))
-    @APIResponse(responseCode = "401", description = "Wrong client credentials",
+    @APIResponse(
+            responseCode = "401",
+            description = "Wrong client credentials",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          MultivaluedMap<String, String> form) {
+    public Response token(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
         // The form is read as the body, not with @FormParam: that reads the servlet's parameters
         // and would bypass the body size limit set on the entity stream.
         String grantType = form.getFirst("grant_type");
@@ -55,12 +60,17 @@ public class TokenResource {
             throw ApiException.badRequest("Auth", REQUIRED_FIELD, "grant_type", "grant_type is required.");
         }
         if (!CLIENT_CREDENTIALS.equals(grantType)) {
-            throw ApiException.badRequest("Auth", UNSUPPORTED_GRANT_TYPE, "grant_type",
+            throw ApiException.badRequest(
+                    "Auth",
+                    UNSUPPORTED_GRANT_TYPE,
+                    "grant_type",
                     "grant_type must be client_credentials, not '" + grantType + "'.");
         }
         BasicCredentials client = BasicCredentials.parse(authorization);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(tokens.issue(client.user(), client.password())).cacheControl(noStore).build();
+        return Response.ok(tokens.issue(client.user(), client.password()))
+                .cacheControl(noStore)
+                .build();
     }
 }

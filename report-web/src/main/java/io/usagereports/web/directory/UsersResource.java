@@ -42,18 +42,23 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user of a tenant; logins are unique (409 duplicate)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = User.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = User.class)))
     public Response create(JsonObject body) {
         return Response.status(Response.Status.CREATED)
-                .entity(users.create(caller.get(), DirectoryJson.readUser(body))).build();
+                .entity(users.create(caller.get(), DirectoryJson.readUser(body)))
+                .build();
     }
 
     @GET
     @Path("me")
     @BasicAuthAllowed
     @Operation(summary = "The calling user (Basic login/password or bearer token)")
-    @APIResponse(responseCode = "200", description = "The user",
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
             content = @Content(schema = @Schema(implementation = User.class)))
     public User me() {
         return users.me(caller.get());
@@ -62,7 +67,9 @@ public class UsersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a user")
-    @APIResponse(responseCode = "200", description = "The user",
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
             content = @Content(schema = @Schema(implementation = User.class)))
     public User get(@PathParam("id") String id) {
         return users.get(caller.get(), userId(id));
@@ -82,7 +89,9 @@ public class UsersResource {
     @GET
     @Path("{id}/access_policies")
     @Operation(summary = "A user's roles on tenants")
-    @APIResponse(responseCode = "200", description = "The policies",
+    @APIResponse(
+            responseCode = "200",
+            description = "The policies",
             content = @Content(schema = @Schema(implementation = AccessPolicies.class)))
     public AccessPolicies policies(@PathParam("id") String id) {
         return new AccessPolicies(users.policies(caller.get(), userId(id)));
@@ -93,7 +102,9 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's roles on tenants")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccessPolicies.class)))
-    @APIResponse(responseCode = "200", description = "The policies now",
+    @APIResponse(
+            responseCode = "200",
+            description = "The policies now",
             content = @Content(schema = @Schema(implementation = AccessPolicies.class)))
     public AccessPolicies replacePolicies(@PathParam("id") String id, JsonObject body) {
         return new AccessPolicies(users.replacePolicies(caller.get(), userId(id), DirectoryJson.readPolicies(body)));

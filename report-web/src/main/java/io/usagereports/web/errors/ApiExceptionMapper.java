@@ -9,7 +9,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ErrorResponses.of(e.status(), e.code(), e.domain(), e.getMessage(), e.field(),
-                e.info(), null);
+        return ErrorResponses.of(e.status(), e.code(), e.domain(), e.getMessage(), e.field(), e.info(), null);
     }
 }

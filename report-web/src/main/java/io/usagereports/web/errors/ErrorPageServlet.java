@@ -32,12 +32,27 @@ public class ErrorPageServlet extends HttpServlet {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = attribute instanceof Integer code ? code : 404;
         ErrorBody body = switch (status) {
-            case 404 -> new ErrorBody(NOT_FOUND, ErrorResponses.API_DOMAIN, "No resource at this path.",
-                    new ErrorDetails("The API is under /api/2; see /openapi.", null), null);
-            case 405 -> new ErrorBody(METHOD_NOT_ALLOWED, ErrorResponses.API_DOMAIN,
-                    "Method " + request.getMethod() + " is not allowed on this path.", new ErrorDetails(null, null), null);
-            default -> new ErrorBody(status >= 500 ? INTERNAL_ERROR : "http_" + status, ErrorResponses.API_DOMAIN,
-                    "The request failed.", new ErrorDetails(null, null), null);
+            case 404 ->
+                new ErrorBody(
+                        NOT_FOUND,
+                        ErrorResponses.API_DOMAIN,
+                        "No resource at this path.",
+                        new ErrorDetails("The API is under /api/2; see /openapi.", null),
+                        null);
+            case 405 ->
+                new ErrorBody(
+                        METHOD_NOT_ALLOWED,
+                        ErrorResponses.API_DOMAIN,
+                        "Method " + request.getMethod() + " is not allowed on this path.",
+                        new ErrorDetails(null, null),
+                        null);
+            default ->
+                new ErrorBody(
+                        status >= 500 ? INTERNAL_ERROR : "http_" + status,
+                        ErrorResponses.API_DOMAIN,
+                        "The request failed.",
+                        new ErrorDetails(null, null),
+                        null);
         };
         response.setStatus(status);
         response.setContentType("application/json");

@@ -14,14 +14,24 @@ public final class ErrorResponses {
     /** Domain of errors about HTTP itself (paths, methods, media types, bodies). */
     public static final String API_DOMAIN = "Api";
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
-    public static Response of(int status, String code, String domain, String message, String field, String info,
-                              Map<String, Object> context) {
-        ApiError error = new ApiError(new ErrorBody(code, domain, message, new ErrorDetails(info, field),
+    public static Response of(
+            int status,
+            String code,
+            String domain,
+            String message,
+            String field,
+            String info,
+            Map<String, Object> context) {
+        ApiError error = new ApiError(new ErrorBody(
+                code,
+                domain,
+                message,
+                new ErrorDetails(info, field),
                 context == null || context.isEmpty() ? null : context));
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+        Response.ResponseBuilder response =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"usage-reports\"");
         }

@@ -23,9 +23,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-        return ErrorResponses.of(500, INTERNAL_ERROR, ErrorResponses.API_DOMAIN,
+        return ErrorResponses.of(
+                500,
+                INTERNAL_ERROR,
+                ErrorResponses.API_DOMAIN,
                 "The server failed to process the request.",
-                null, "Retry later. If it persists, report incident " + incident + ".",
+                null,
+                "Retry later. If it persists, report incident " + incident + ".",
                 Map.of("incident", incident));
     }
 }

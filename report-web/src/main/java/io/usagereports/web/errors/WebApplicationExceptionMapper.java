@@ -41,28 +41,47 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         Response response = switch (status) {
-            case 404 -> ErrorResponses.api(404, NOT_FOUND,
-                    "No resource at " + request.getMethod() + " /api/2/" + uri.getPath(false).replaceFirst("^/", "") + ".",
-                    "See /openapi for the API's paths.");
-            case 405 -> ErrorResponses.api(405, METHOD_NOT_ALLOWED,
-                    "Method " + request.getMethod() + " is not allowed on this path.",
-                    "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()) + ".");
-            case 406 -> ErrorResponses.api(406, NOT_ACCEPTABLE,
-                    "The API answers with application/json only.", "Send Accept: application/json.");
-            case 415 -> ErrorResponses.api(415, UNSUPPORTED_MEDIA_TYPE,
-                    "The request body must be application/json, not " + describe(headers.getMediaType()) + ".",
-                    "Send Content-Type: application/json.");
+            case 404 ->
+                ErrorResponses.api(
+                        404,
+                        NOT_FOUND,
+                        "No resource at " + request.getMethod() + " /api/2/"
+                                + uri.getPath(false).replaceFirst("^/", "") + ".",
+                        "See /openapi for the API's paths.");
+            case 405 ->
+                ErrorResponses.api(
+                        405,
+                        METHOD_NOT_ALLOWED,
+                        "Method " + request.getMethod() + " is not allowed on this path.",
+                        "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()) + ".");
+            case 406 ->
+                ErrorResponses.api(
+                        406,
+                        NOT_ACCEPTABLE,
+                        "The API answers with application/json only.",
+                        "Send Accept: application/json.");
+            case 415 ->
+                ErrorResponses.api(
+                        415,
+                        UNSUPPORTED_MEDIA_TYPE,
+                        "The request body must be application/json, not " + describe(headers.getMediaType()) + ".",
+                        "Send Content-Type: application/json.");
             default -> {
                 if (status >= 500) {
                     LOG.log(Level.SEVERE, "Request failed in the JAX-RS runtime", e);
-                    yield ErrorResponses.api(500, INTERNAL_ERROR,
-                            "The server failed to process the request.", "Retry later; the failure is logged.");
+                    yield ErrorResponses.api(
+                            500,
+                            INTERNAL_ERROR,
+                            "The server failed to process the request.",
+                            "Retry later; the failure is logged.");
                 }
                 yield ErrorResponses.api(status, INVALID_VALUE, "The request is not valid.", null);
             }
         };
         if (status == 405) {
-            return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
+            return Response.fromResponse(response)
+                    .allow(e.getResponse().getAllowedMethods())
+                    .build();
         }
         return response;
     }

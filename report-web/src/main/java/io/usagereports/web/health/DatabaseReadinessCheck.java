@@ -20,9 +20,14 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+            return HealthCheckResponse.named("database")
+                    .status(connection.isValid(2))
+                    .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

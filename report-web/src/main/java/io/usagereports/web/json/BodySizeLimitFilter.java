@@ -26,7 +26,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("usages") ? INGESTION_LIMIT : LIMIT;
+        long limit =
+                request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("usages") ? INGESTION_LIMIT : LIMIT;
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
@@ -41,7 +42,11 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     }
 
     static ApiException tooLarge(long limit) {
-        return new ApiException(413, PAYLOAD_TOO_LARGE, "The body is larger than " + limit / LIMIT + " MiB.", null,
+        return new ApiException(
+                413,
+                PAYLOAD_TOO_LARGE,
+                "The body is larger than " + limit / LIMIT + " MiB.",
+                null,
                 "Send a smaller body" + (limit == LIMIT ? "." : ", or split the batch."));
     }
 

@@ -99,8 +99,13 @@ public final class JsonFields {
                 // fall through
             }
         }
-        throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " must be a time of day as HH:MM, like 06:00,"
-                + " not '" + text + "'.", pathOf(name), null);
+        throw new ApiException(
+                400,
+                INVALID_VALUE,
+                domain,
+                pathOf(name) + " must be a time of day as HH:MM, like 06:00," + " not '" + text + "'.",
+                pathOf(name),
+                null);
     }
 
     public <E extends Enum<E> & WireEnum> E enumValue(String name, Class<E> type) {
@@ -114,14 +119,16 @@ public final class JsonFields {
         if (value == null) {
             return null;
         }
-        if (value == JsonValue.TRUE || value instanceof JsonString s && s.getString().equals("true")) {
+        if (value == JsonValue.TRUE
+                || value instanceof JsonString s && s.getString().equals("true")) {
             return true;
         }
-        if (value == JsonValue.FALSE || value instanceof JsonString s && s.getString().equals("false")) {
+        if (value == JsonValue.FALSE
+                || value instanceof JsonString s && s.getString().equals("false")) {
             return false;
         }
-        throw new ApiException(400, INVALID_TYPE, domain, pathOf(name) + " must be a boolean (true or false).",
-                pathOf(name), null);
+        throw new ApiException(
+                400, INVALID_TYPE, domain, pathOf(name) + " must be a boolean (true or false).", pathOf(name), null);
     }
 
     public List<UUID> uuidList(String name) {
@@ -136,7 +143,12 @@ public final class JsonFields {
     public void rejectUnknown() {
         for (String name : object.keySet()) {
             if (!known.contains(name)) {
-                throw new ApiException(400, UNKNOWN_FIELD, domain, "Unknown field " + pathOf(name) + ".", pathOf(name),
+                throw new ApiException(
+                        400,
+                        UNKNOWN_FIELD,
+                        domain,
+                        "Unknown field " + pathOf(name) + ".",
+                        pathOf(name),
                         "Remove the field; see /openapi for the fields of this request.");
             }
         }
@@ -188,9 +200,14 @@ public final class JsonFields {
         try {
             return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiException(400, INVALID_VALUE, domain, pathOf(name)
-                    + " must be a timestamp with an offset, like 2026-05-08T07:36:57+00:00, not '" + text + "'.",
-                    pathOf(name), null);
+            throw new ApiException(
+                    400,
+                    INVALID_VALUE,
+                    domain,
+                    pathOf(name) + " must be a timestamp with an offset, like 2026-05-08T07:36:57+00:00, not '" + text
+                            + "'.",
+                    pathOf(name),
+                    null);
         }
     }
 
@@ -266,15 +283,25 @@ public final class JsonFields {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiException(400, INVALID_VALUE, domain, field + " must be a date as YYYY-MM-DD, not '" + text + "'.",
-                    field, null);
+            throw new ApiException(
+                    400,
+                    INVALID_VALUE,
+                    domain,
+                    field + " must be a date as YYYY-MM-DD, not '" + text + "'.",
+                    field,
+                    null);
         }
     }
 
-    public static <E extends Enum<E> & WireEnum> E parseEnum(String text, Class<E> type, String field,
-                                                             String domain) {
-        return WireEnum.parse(type, text).orElseThrow(() -> new ApiException(400, INVALID_VALUE, domain,
-                field + " must be one of: " + WireEnum.allowed(type) + " (not '" + text + "').", field, null));
+    public static <E extends Enum<E> & WireEnum> E parseEnum(String text, Class<E> type, String field, String domain) {
+        return WireEnum.parse(type, text)
+                .orElseThrow(() -> new ApiException(
+                        400,
+                        INVALID_VALUE,
+                        domain,
+                        field + " must be one of: " + WireEnum.allowed(type) + " (not '" + text + "').",
+                        field,
+                        null));
     }
 
     private static ApiException wrongType(String domain, String field, String expected) {

@@ -37,8 +37,13 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
     }
 
     @Override
-    public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
-                               MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+    public JsonObject readFrom(
+            Class<JsonObject> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
         return read(body);
     }
 
@@ -49,15 +54,22 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             var where = e.getLocation();
-            throw new ApiException(400, INVALID_JSON, "The body is not valid JSON"
-                    + (where == null ? "" : " (line " + where.getLineNumber() + ", column " + where.getColumnNumber() + ")")
-                    + ".", null, "Send a JSON object.");
+            throw new ApiException(
+                    400,
+                    INVALID_JSON,
+                    "The body is not valid JSON"
+                            + (where == null
+                                    ? ""
+                                    : " (line " + where.getLineNumber() + ", column " + where.getColumnNumber() + ")")
+                            + ".",
+                    null,
+                    "Send a JSON object.");
         } catch (JsonException e) {
             if (e.getCause() instanceof ApiException tooLarge) {
                 throw tooLarge;
             }
-            throw new ApiException(400, INVALID_JSON, "The body is empty or not valid JSON.", null,
-                    "Send a JSON object.");
+            throw new ApiException(
+                    400, INVALID_JSON, "The body is empty or not valid JSON.", null, "Send a JSON object.");
         }
         if (!(value instanceof JsonObject object)) {
             throw new ApiException(400, INVALID_TYPE, "The body must be a JSON object.", null, "Send a JSON object.");

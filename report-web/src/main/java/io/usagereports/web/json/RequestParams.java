@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 public final class RequestParams {
 
-    private RequestParams() {
-    }
+    private RequestParams() {}
 
     /**
      * The ID of an object addressed in the path. A malformed ID cannot name an existing
@@ -35,8 +34,8 @@ public final class RequestParams {
         return text == null || text.isEmpty() ? null : JsonFields.parseUuid(text, name, domain);
     }
 
-    public static <E extends Enum<E> & WireEnum> E optionalEnum(String text, Class<E> type, String name,
-                                                                String domain) {
+    public static <E extends Enum<E> & WireEnum> E optionalEnum(
+            String text, Class<E> type, String name, String domain) {
         return text == null || text.isEmpty() ? null : JsonFields.parseEnum(text, type, name, domain);
     }
 
@@ -53,7 +52,10 @@ public final class RequestParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest(domain, INVALID_VALUE, name,
+        throw ApiException.badRequest(
+                domain,
+                INVALID_VALUE,
+                name,
                 name + " must be an integer from " + min + " to " + max + ", not '" + text + "'.");
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Reads an {@code Accept-Encoding} header (RFC 9110 §12.5.3) for one question: is gzip acceptable? */
 final class AcceptEncoding {
 
-    private AcceptEncoding() {
-    }
+    private AcceptEncoding() {}
 
     /** True if gzip (or {@code *}) is listed without {@code q=0}, and gzip itself is not refused. */
     static boolean acceptsGzip(String header) {

@@ -29,8 +29,7 @@ final class ReportJson {
     /** The domain of every error about a report request. */
     static final String DOMAIN = "Reports";
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /** The body of {@code POST /reports}. */
     static Report readNew(JsonObject body) {
@@ -53,12 +52,18 @@ final class ReportJson {
      */
     static ReportUpdate readUpdate(JsonObject body) {
         JsonFields root = JsonFields.of(body, DOMAIN);
-        refuse(root, FIELD_NOT_UPDATABLE, "cannot be updated",
+        refuse(
+                root,
+                FIELD_NOT_UPDATABLE,
+                "cannot be updated",
                 List.of("id", "version", "result_action", "generation_date", "next_run_at"));
         ReportUpdate.Parameters parameters = null;
         JsonFields params = root.object("parameters");
         if (params != null) {
-            refuse(params, FIELD_NOT_UPDATABLE, "cannot be updated",
+            refuse(
+                    params,
+                    FIELD_NOT_UPDATABLE,
+                    "cannot be updated",
                     List.of("tenant_id", "formats", "period", "timezone"));
             parameters = new ReportUpdate.Parameters(
                     params.enumValue("level", ReportLevel.class),
@@ -71,8 +76,11 @@ final class ReportJson {
         JsonFields sched = root.object("schedule");
         if (sched != null) {
             refuse(sched, FIELD_NOT_UPDATABLE, "cannot be updated", List.of("type"));
-            schedule = new ReportUpdate.ScheduleChange(sched.bool("enabled"), sched.time("time"),
-                    sched.integer("day_of_month"), sched.enumValue("day_of_week", Weekday.class),
+            schedule = new ReportUpdate.ScheduleChange(
+                    sched.bool("enabled"),
+                    sched.time("time"),
+                    sched.integer("day_of_month"),
+                    sched.enumValue("day_of_week", Weekday.class),
                     sched.text("timezone"));
             sched.rejectUnknown();
         }
@@ -111,9 +119,13 @@ final class ReportJson {
         if (schedule == null) {
             return null;
         }
-        Schedule result = new Schedule(schedule.enumValue("type", ScheduleType.class), schedule.bool("enabled"),
-                schedule.time("time"), schedule.integer("day_of_month"),
-                schedule.enumValue("day_of_week", Weekday.class), schedule.text("timezone"));
+        Schedule result = new Schedule(
+                schedule.enumValue("type", ScheduleType.class),
+                schedule.bool("enabled"),
+                schedule.time("time"),
+                schedule.integer("day_of_month"),
+                schedule.enumValue("day_of_week", Weekday.class),
+                schedule.text("timezone"));
         schedule.rejectUnknown();
         return result;
     }
@@ -121,7 +133,12 @@ final class ReportJson {
     private static void refuse(JsonFields fields, String code, String why, List<String> names) {
         for (String name : names) {
             if (fields.has(name)) {
-                throw new ApiException(400, code, DOMAIN, fields.pathOf(name) + " " + why + ".", fields.pathOf(name),
+                throw new ApiException(
+                        400,
+                        code,
+                        DOMAIN,
+                        fields.pathOf(name) + " " + why + ".",
+                        fields.pathOf(name),
                         "Leave " + fields.pathOf(name) + " out of the body.");
             }
         }

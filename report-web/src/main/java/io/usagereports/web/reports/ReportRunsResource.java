@@ -50,15 +50,20 @@ public class ReportRunsResource {
     RequestActor caller;
 
     @POST
-    @Operation(summary = "Run a report now",
+    @Operation(
+            summary = "Run a report now",
             description = "Creates a run due now and answers 201 with it; its stored reports exist (in_progress) "
                     + "when this answers. The body is optional: {\"period\":{\"start\",\"end\"}} generates another "
                     + "period (a back-fill); by default a once report's own period, or a scheduled report's last "
                     + "complete period (the previous month, day or ISO week, in the report's time zone).")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RunRequest.class)))
-    @APIResponse(responseCode = "201", description = "The run",
+    @APIResponse(
+            responseCode = "201",
+            description = "The run",
             content = @Content(schema = @Schema(implementation = ReportRun.class)))
-    @APIResponse(responseCode = "400", description = "Invalid period",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid period",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response runNow(@PathParam("id") String id, InputStream body) throws IOException {
         ReportRun run = runs.runNow(caller.get(), reportId(id), readPeriod(body));
@@ -67,30 +72,45 @@ public class ReportRunsResource {
 
     @POST
     @Path("{run_id}/deliveries")
-    @Operation(summary = "E-mail a saved run again",
+    @Operation(
+            summary = "E-mail a saved run again",
             description = "Sends the run's outputs again, each recipient a new message with a new Message-ID, and "
                     + "answers 202 with the new deliveries (pending; follow them in the run history). The body is "
                     + "optional: {\"recipients\":[user ids]}, by default the report's current recipients; each must "
                     + "be a user of the report's tenant or below it.")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ResendRequest.class)))
-    @APIResponse(responseCode = "202", description = "The new deliveries",
+    @APIResponse(
+            responseCode = "202",
+            description = "The new deliveries",
             content = @Content(schema = @Schema(implementation = Deliveries.class)))
-    @APIResponse(responseCode = "400", description = "No recipient, or one outside the report's tenant",
+    @APIResponse(
+            responseCode = "400",
+            description = "No recipient, or one outside the report's tenant",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "not_ready while the run is not saved; generation_failed",
+    @APIResponse(
+            responseCode = "409",
+            description = "not_ready while the run is not saved; generation_failed",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response resend(@PathParam("id") String id, @PathParam("run_id") String runId, InputStream body)
             throws IOException {
-        List<Delivery> created = deliveries.resend(caller.get(), reportId(id),
-                RequestParams.pathId(runId, "Run", ReportJson.DOMAIN), readRecipients(body));
-        return Response.status(Response.Status.ACCEPTED).entity(new Deliveries(created)).build();
+        List<Delivery> created = deliveries.resend(
+                caller.get(),
+                reportId(id),
+                RequestParams.pathId(runId, "Run", ReportJson.DOMAIN),
+                readRecipients(body));
+        return Response.status(Response.Status.ACCEPTED)
+                .entity(new Deliveries(created))
+                .build();
     }
 
     @GET
-    @Operation(summary = "The runs of a report, newest first",
+    @Operation(
+            summary = "The runs of a report, newest first",
             description = "Each run with its deliveries: one per recipient of a send report, with its status "
                     + "(pending, delivered, failed), attempts, Message-ID and a typed failure.")
-    @APIResponse(responseCode = "200", description = "Runs",
+    @APIResponse(
+            responseCode = "200",
+            description = "Runs",
             content = @Content(schema = @Schema(implementation = ReportRuns.class)))
     public ReportRuns list(@PathParam("id") String id) {
         return new ReportRuns(runs.runs(caller.get(), reportId(id)));

@@ -44,7 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Report definitions")
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class ReportsResource {
 
@@ -56,44 +58,56 @@ public class ReportsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a report definition",
+    @Operation(
+            summary = "Create a report definition",
             description = "Answers 200 (as the platform does) with the full object at version 1, defaults applied.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "200", description = "Created",
+    @APIResponse(
+            responseCode = "200",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = Report.class)))
     public Response create(JsonObject body) {
-        return Versions.ok(reports.create(caller.get(), ReportJson.readNew(body))).build();
+        return Versions.ok(reports.create(caller.get(), ReportJson.readNew(body)))
+                .build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Read a report definition")
-    @APIResponse(responseCode = "200", description = "The report; ETag carries its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The report; ETag carries its version",
             content = @Content(schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "404", description = "No such report",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response get(@PathParam("id") String id) {
         return Versions.ok(reports.get(caller.get(), reportId(id))).build();
     }
 
     @GET
-    @Operation(summary = "List report definitions",
+    @Operation(
+            summary = "List report definitions",
             description = "Filtered, in a stable order (creation time, then ID), with cursor paging.")
-    @APIResponse(responseCode = "200", description = "One page",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
             content = @Content(schema = @Schema(implementation = ReportPage.class)))
-    public ReportPage list(@QueryParam("tenant_id") String tenantId,
-                           @QueryParam("kind") String kind,
-                           @QueryParam("result_action") String resultAction,
-                           @QueryParam("schedule_type") String scheduleType,
-                           @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
-                           @Parameter(description = "paging.cursors.after of the previous page") @QueryParam("after") String after) {
+    public ReportPage list(
+            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("kind") String kind,
+            @QueryParam("result_action") String resultAction,
+            @QueryParam("schedule_type") String scheduleType,
+            @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
+            @Parameter(description = "paging.cursors.after of the previous page") @QueryParam("after") String after) {
         ReportFilter filter = new ReportFilter(
                 RequestParams.optionalUuid(tenantId, "tenant_id", ReportJson.DOMAIN),
                 RequestParams.optionalEnum(kind, ReportKind.class, "kind", ReportJson.DOMAIN),
                 RequestParams.optionalEnum(resultAction, ResultAction.class, "result_action", ReportJson.DOMAIN),
                 RequestParams.optionalEnum(scheduleType, ScheduleType.class, "schedule_type", ReportJson.DOMAIN),
-                RequestParams.intInRange(limit, "limit", 1, ReportFilter.MAX_LIMIT, ReportFilter.DEFAULT_LIMIT,
-                        ReportJson.DOMAIN),
+                RequestParams.intInRange(
+                        limit, "limit", 1, ReportFilter.MAX_LIMIT, ReportFilter.DEFAULT_LIMIT, ReportJson.DOMAIN),
                 after == null || after.isEmpty() ? null : after);
         ReportSlice slice = reports.list(caller.get(), filter);
         return new ReportPage(slice.items(), Paging.after(slice.nextCursor()));
@@ -102,34 +116,47 @@ public class ReportsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a scheduled (monthly, daily, weekly) report definition",
+    @Operation(
+            summary = "Update a scheduled (monthly, daily, weekly) report definition",
             description = "Partial update of recipients, parameters.{level, kind, hide_zero_usage, show_skus} and "
                     + "schedule.{enabled, time, day_of_month, day_of_week, timezone}; a changed schedule recomputes "
                     + "next_run_at. Every successful PUT creates a new version. With If-Match or ?version, "
                     + "a stale version answers 409 version_conflict.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportUpdate.class)))
-    @APIResponse(responseCode = "200", description = "Updated",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
             content = @Content(schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "409", description = "Stale version",
+    @APIResponse(
+            responseCode = "409",
+            description = "Stale version",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response update(@PathParam("id") String id,
-                           @HeaderParam("If-Match") String ifMatch,
-                           @QueryParam("version") String version,
-                           JsonObject body) {
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("version") String version,
+            JsonObject body) {
         ReportUpdate update = ReportJson.readUpdate(body);
-        return Versions.ok(reports.update(caller.get(), reportId(id), Versions.expected(ifMatch, version), update)).build();
+        return Versions.ok(reports.update(caller.get(), reportId(id), Versions.expected(ifMatch, version), update))
+                .build();
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a report definition, its history and its stored outputs")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Stale version",
+    @APIResponse(
+            responseCode = "409",
+            description = "Stale version",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response delete(@PathParam("id") String id,
-                           @Parameter(description = "The version last seen (required)") @QueryParam("version") String version) {
+    public Response delete(
+            @PathParam("id") String id,
+            @Parameter(description = "The version last seen (required)") @QueryParam("version") String version) {
         if (version == null || version.isEmpty()) {
-            throw ApiException.badRequest(ReportJson.DOMAIN, REQUIRED_FIELD, "version",
+            throw ApiException.badRequest(
+                    ReportJson.DOMAIN,
+                    REQUIRED_FIELD,
+                    "version",
                     "The version query parameter is required to delete a report.");
         }
         reports.delete(caller.get(), reportId(id), Versions.parse(version, "version"));
@@ -139,7 +166,9 @@ public class ReportsResource {
     @GET
     @Path("{id}/revisions")
     @Operation(summary = "Every version of a report definition, oldest first")
-    @APIResponse(responseCode = "200", description = "The audit trail",
+    @APIResponse(
+            responseCode = "200",
+            description = "The audit trail",
             content = @Content(schema = @Schema(implementation = ReportRevisions.class)))
     public ReportRevisions revisions(@PathParam("id") String id) {
         return new ReportRevisions(reports.revisions(caller.get(), reportId(id)));

@@ -35,10 +35,13 @@ public class StoredReportsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The stored reports of a report, newest first",
+    @Operation(
+            summary = "The stored reports of a report, newest first",
             description = "One per format of each run; status in_progress, then saved or failed; size is the "
                     + "compressed size in bytes.")
-    @APIResponse(responseCode = "200", description = "Stored reports",
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored reports",
             content = @Content(schema = @Schema(implementation = StoredReports.class)))
     public StoredReports list(@PathParam("id") String id) {
         return new StoredReports(runs.stored(caller.get(), ReportRunsResource.reportId(id)));
@@ -47,15 +50,22 @@ public class StoredReportsResource {
     @GET
     @Path("{stored_id}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download a stored report",
+    @Operation(
+            summary = "Download a stored report",
             description = "Sent as stored, with Content-Encoding: gzip, when the request accepts gzip; "
                     + "decompressed on the fly otherwise.")
     @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "409", description = "not_ready while it is generated; generation_failed",
+    @APIResponse(
+            responseCode = "409",
+            description = "not_ready while it is generated; generation_failed",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response download(@PathParam("id") String id, @PathParam("stored_id") String storedId,
-                             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        StoredReportContent content = runs.content(caller.get(), ReportRunsResource.reportId(id),
+    public Response download(
+            @PathParam("id") String id,
+            @PathParam("stored_id") String storedId,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        StoredReportContent content = runs.content(
+                caller.get(),
+                ReportRunsResource.reportId(id),
                 RequestParams.pathId(storedId, "Stored report", ReportJson.DOMAIN));
         boolean gzip = AcceptEncoding.acceptsGzip(acceptEncoding);
         StreamingOutput body = gzip ? content::writeCompressed : content::writeDecompressed;

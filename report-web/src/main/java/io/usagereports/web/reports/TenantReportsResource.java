@@ -30,9 +30,12 @@ public class TenantReportsResource {
 
     @GET
     @Operation(summary = "IDs of the reports of a tenant, oldest first")
-    @APIResponse(responseCode = "200", description = "Report IDs",
+    @APIResponse(
+            responseCode = "200",
+            description = "Report IDs",
             content = @Content(schema = @Schema(implementation = ReportIds.class)))
     public ReportIds list(@PathParam("tenant_id") String tenantId) {
-        return new ReportIds(reports.idsOfTenant(caller.get(), RequestParams.pathId(tenantId, "Tenant", ReportJson.DOMAIN)));
+        return new ReportIds(
+                reports.idsOfTenant(caller.get(), RequestParams.pathId(tenantId, "Tenant", ReportJson.DOMAIN)));
     }
 }

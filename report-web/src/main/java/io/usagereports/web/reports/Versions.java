@@ -13,16 +13,20 @@ import jakarta.ws.rs.core.Response;
  */
 final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** The expected version, or {@code null} when the client states none ({@code If-Match: *} included). */
     static Integer expected(String ifMatch, String versionParam) {
-        Integer fromHeader = ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")
-                ? null : parse(unquote(ifMatch.trim()), "If-Match");
+        Integer fromHeader =
+                ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")
+                        ? null
+                        : parse(unquote(ifMatch.trim()), "If-Match");
         Integer fromQuery = versionParam == null ? null : parse(versionParam.trim(), "version");
         if (fromHeader != null && fromQuery != null && !fromHeader.equals(fromQuery)) {
-            throw ApiException.badRequest(ReportJson.DOMAIN, INVALID_VALUE, "version",
+            throw ApiException.badRequest(
+                    ReportJson.DOMAIN,
+                    INVALID_VALUE,
+                    "version",
                     "If-Match (" + fromHeader + ") and version (" + fromQuery + ") disagree.");
         }
         return fromHeader != null ? fromHeader : fromQuery;
@@ -34,10 +38,15 @@ final class Versions {
 
     private static String unquote(String tag) {
         if (tag.startsWith("W/")) {
-            throw ApiException.badRequest(ReportJson.DOMAIN, INVALID_VALUE, "If-Match",
+            throw ApiException.badRequest(
+                    ReportJson.DOMAIN,
+                    INVALID_VALUE,
+                    "If-Match",
                     "If-Match needs the strong ETag of a version, like \"3\"; weak tags do not identify a version.");
         }
-        return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+        return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+                ? tag.substring(1, tag.length() - 1)
+                : tag;
     }
 
     static int parse(String text, String field) {
@@ -49,7 +58,10 @@ final class Versions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest(ReportJson.DOMAIN, INVALID_VALUE, field, field + " must be a report version (1, 2, ...), not '"
-                + text + "'.");
+        throw ApiException.badRequest(
+                ReportJson.DOMAIN,
+                INVALID_VALUE,
+                field,
+                field + " must be a report version (1, 2, ...), not '" + text + "'.");
     }
 }

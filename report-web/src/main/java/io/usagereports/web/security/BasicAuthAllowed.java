@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource method that takes a user's login and password (HTTP Basic) as well as a bearer token (docs/api.md §2). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface BasicAuthAllowed {
-}
+public @interface BasicAuthAllowed {}

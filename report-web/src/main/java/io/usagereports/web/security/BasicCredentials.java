@@ -17,8 +17,8 @@ public record BasicCredentials(String user, String password) {
             throw unauthorized("HTTP Basic credentials are required.");
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(SCHEME.length()).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(header.substring(SCHEME.length()).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 0) {
                 throw unauthorized("The Basic credentials lack the ':' between user and password.");
@@ -30,7 +30,12 @@ public record BasicCredentials(String user, String password) {
     }
 
     static ApiException unauthorized(String message) {
-        return new ApiException(401, UNAUTHORIZED, "Auth", message, null,
+        return new ApiException(
+                401,
+                UNAUTHORIZED,
+                "Auth",
+                message,
+                null,
                 "Send 'Authorization: Bearer <token>' (or Basic credentials where the endpoint allows them).");
     }
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource method anyone may call: it authenticates the caller itself (the token endpoint). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface PublicEndpoint {
-}
+public @interface PublicEndpoint {}

@@ -26,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvUsageRows implements Iterator<IndexedRow> {
 
-    static final List<String> COLUMNS = List.of("tenant_id", "usage_name", "edition", "user_id", "value", "measured_at");
+    static final List<String> COLUMNS =
+            List.of("tenant_id", "usage_name", "edition", "user_id", "value", "measured_at");
     private static final Set<String> REQUIRED = Set.of("tenant_id", "usage_name", "value", "measured_at");
 
     private final Iterator<CSVRecord> records;
@@ -34,13 +35,18 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
 
     CsvUsageRows(InputStream body) {
         try {
-            CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreSurroundingSpaces(true).get()
+            CSVParser parser = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .get()
                     .parse(new InputStreamReader(body, StandardCharsets.UTF_8));
             List<String> header = parser.getHeaderNames();
             for (String column : header) {
                 if (!COLUMNS.contains(column)) {
-                    throw invalid("Unknown column '" + column + "'; the columns are " + String.join(",", COLUMNS) + ".");
+                    throw invalid(
+                            "Unknown column '" + column + "'; the columns are " + String.join(",", COLUMNS) + ".");
                 }
             }
             if (!header.containsAll(REQUIRED)) {
@@ -78,8 +84,15 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
             Long number = value == null ? null : Long.valueOf(value);
             column = "measured_at";
             String measured = text(record, column);
-            return IndexedRow.of(at, new UsageReading(tenant, text(record, "usage_name"), text(record, "edition"), user,
-                    number, measured == null ? null : Timestamps.parse(measured)));
+            return IndexedRow.of(
+                    at,
+                    new UsageReading(
+                            tenant,
+                            text(record, "usage_name"),
+                            text(record, "edition"),
+                            user,
+                            number,
+                            measured == null ? null : Timestamps.parse(measured)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return IndexedRow.failed(at, column, column + " is not valid: '" + text(record, column) + "'.");
         }
@@ -102,7 +115,12 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(400, INVALID_CSV, UsageResource.DOMAIN, message, null,
+        return new ApiException(
+                400,
+                INVALID_CSV,
+                UsageResource.DOMAIN,
+                message,
+                null,
                 "Send CSV with the header " + String.join(",", COLUMNS) + ".");
     }
 }

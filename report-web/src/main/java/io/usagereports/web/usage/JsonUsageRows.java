@@ -36,8 +36,7 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
         expect(advance() == JsonParser.Event.START_OBJECT, "The body must be a JSON object {\"items\": [...]}.");
         JsonParser.Event event = advance();
         if (event == JsonParser.Event.END_OBJECT) {
-            throw new ApiException(400, REQUIRED_FIELD, UsageResource.DOMAIN,
-                    "items is required.", "items", null);
+            throw new ApiException(400, REQUIRED_FIELD, UsageResource.DOMAIN, "items is required.", "items", null);
         }
         checkKey();
         expect(advance() == JsonParser.Event.START_ARRAY, "items must be an array of readings.");
@@ -80,8 +79,12 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
         }
         JsonFields fields = JsonFields.of(parser.getObject(), UsageResource.DOMAIN);
         try {
-            UsageReading reading = new UsageReading(fields.uuid("tenant_id"), fields.text("usage_name"),
-                    fields.text("edition"), fields.uuid("user_id"), fields.longValue("value"),
+            UsageReading reading = new UsageReading(
+                    fields.uuid("tenant_id"),
+                    fields.text("usage_name"),
+                    fields.text("edition"),
+                    fields.uuid("user_id"),
+                    fields.longValue("value"),
                     fields.timestamp("measured_at"));
             fields.rejectUnknown();
             return IndexedRow.of(at, reading);
@@ -93,7 +96,12 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
     private void checkKey() {
         String key = parser.getString();
         if (!key.equals("items")) {
-            throw new ApiException(400, UNKNOWN_FIELD, UsageResource.DOMAIN, "Unknown field " + key + ".", key,
+            throw new ApiException(
+                    400,
+                    UNKNOWN_FIELD,
+                    UsageResource.DOMAIN,
+                    "Unknown field " + key + ".",
+                    key,
                     "The body is {\"items\": [...]}.");
         }
     }
@@ -102,14 +110,22 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
         try {
             return parser.next();
         } catch (JsonParsingException e) {
-            throw new ApiException(400, INVALID_JSON, "The body is not valid JSON (line "
-                    + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ").",
-                    null, "Send a JSON object {\"items\": [...]}.");
+            throw new ApiException(
+                    400,
+                    INVALID_JSON,
+                    "The body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
+                            + e.getLocation().getColumnNumber() + ").",
+                    null,
+                    "Send a JSON object {\"items\": [...]}.");
         } catch (NoSuchElementException | JsonException e) {
             if (e.getCause() instanceof ApiException tooLarge) {
                 throw tooLarge;
             }
-            throw new ApiException(400, INVALID_JSON, "The body is empty or ends too early.", null,
+            throw new ApiException(
+                    400,
+                    INVALID_JSON,
+                    "The body is empty or ends too early.",
+                    null,
                     "Send a JSON object {\"items\": [...]}.");
         }
     }

@@ -38,7 +38,9 @@ public class OfferingItemsResource {
 
     @GET
     @Operation(summary = "A tenant's offering items")
-    @APIResponse(responseCode = "200", description = "The items",
+    @APIResponse(
+            responseCode = "200",
+            description = "The items",
             content = @Content(schema = @Schema(implementation = OfferingItems.class)))
     public OfferingItems get(@PathParam("tenant_id") String tenantId) {
         return new OfferingItems(offering.get(caller.get(), tenant(tenantId)));
@@ -48,7 +50,9 @@ public class OfferingItemsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a tenant's offering items")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OfferingItems.class)))
-    @APIResponse(responseCode = "200", description = "The items now",
+    @APIResponse(
+            responseCode = "200",
+            description = "The items now",
             content = @Content(schema = @Schema(implementation = OfferingItems.class)))
     public OfferingItems replace(@PathParam("tenant_id") String tenantId, JsonObject body) {
         return new OfferingItems(offering.replace(caller.get(), tenant(tenantId), read(body)));
@@ -61,19 +65,28 @@ public class OfferingItemsResource {
         if (items == null) {
             return List.of();
         }
-        return items.stream().map(item -> {
-            JsonFields quota = item.object("quota");
-            OfferingItem.Quota limits = null;
-            if (quota != null) {
-                limits = new OfferingItem.Quota(quota.longValue("value"), quota.longValue("overage"));
-                quota.longValue("version"); // the platform sends a quota version; it means nothing here
-                quota.rejectUnknown();
-            }
-            OfferingItem read = new OfferingItem(item.text("name"), item.text("usage_name"), item.text("edition"),
-                    item.text("measurement_unit"), item.text("type"), item.text("sku"), item.integer("status"), limits);
-            item.rejectUnknown();
-            return read;
-        }).toList();
+        return items.stream()
+                .map(item -> {
+                    JsonFields quota = item.object("quota");
+                    OfferingItem.Quota limits = null;
+                    if (quota != null) {
+                        limits = new OfferingItem.Quota(quota.longValue("value"), quota.longValue("overage"));
+                        quota.longValue("version"); // the platform sends a quota version; it means nothing here
+                        quota.rejectUnknown();
+                    }
+                    OfferingItem read = new OfferingItem(
+                            item.text("name"),
+                            item.text("usage_name"),
+                            item.text("edition"),
+                            item.text("measurement_unit"),
+                            item.text("type"),
+                            item.text("sku"),
+                            item.integer("status"),
+                            limits);
+                    item.rejectUnknown();
+                    return read;
+                })
+                .toList();
     }
 
     private static UUID tenant(String id) {

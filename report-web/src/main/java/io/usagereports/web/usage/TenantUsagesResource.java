@@ -42,11 +42,16 @@ public class TenantUsagesResource {
     @GET
     @Path("usages")
     @Operation(summary = "Current usage of several tenants (tenants=<id,id,...>, at most 100)")
-    @APIResponse(responseCode = "200", description = "Usage items",
+    @APIResponse(
+            responseCode = "200",
+            description = "Usage items",
             content = @Content(schema = @Schema(implementation = TenantUsages.class)))
     public TenantUsages ofMany(@QueryParam("tenants") String tenants) {
         if (tenants == null || tenants.isBlank()) {
-            throw ApiException.badRequest(UsageResource.DOMAIN, REQUIRED_FIELD, "tenants",
+            throw ApiException.badRequest(
+                    UsageResource.DOMAIN,
+                    REQUIRED_FIELD,
+                    "tenants",
                     "tenants is required: a comma-separated list of tenant IDs.");
         }
         List<UUID> ids = new ArrayList<>();
@@ -54,8 +59,8 @@ public class TenantUsagesResource {
             ids.add(RequestParams.optionalUuid(id.trim(), "tenants", UsageResource.DOMAIN));
         }
         if (ids.size() > MAX_TENANTS) {
-            throw ApiException.badRequest(UsageResource.DOMAIN, INVALID_VALUE,
-                    "tenants", "At most " + MAX_TENANTS + " tenants per request.");
+            throw ApiException.badRequest(
+                    UsageResource.DOMAIN, INVALID_VALUE, "tenants", "At most " + MAX_TENANTS + " tenants per request.");
         }
         return new TenantUsages(usage.of(caller.get(), ids));
     }
@@ -63,10 +68,12 @@ public class TenantUsagesResource {
     @GET
     @Path("{tenant_id}/usages")
     @Operation(summary = "Current usage of one tenant")
-    @APIResponse(responseCode = "200", description = "Usage items",
+    @APIResponse(
+            responseCode = "200",
+            description = "Usage items",
             content = @Content(schema = @Schema(implementation = TenantUsages.class)))
     public TenantUsages ofOne(@PathParam("tenant_id") String tenantId) {
-        return new TenantUsages(usage.of(caller.get(),
-                List.of(RequestParams.optionalUuid(tenantId, "tenant_id", UsageResource.DOMAIN))));
+        return new TenantUsages(usage.of(
+                caller.get(), List.of(RequestParams.optionalUuid(tenantId, "tenant_id", UsageResource.DOMAIN))));
     }
 }

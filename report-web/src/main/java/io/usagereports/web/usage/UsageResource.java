@@ -36,12 +36,17 @@ public class UsageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store a batch of readings",
+    @Operation(
+            summary = "Store a batch of readings",
             description = "All or nothing; answered once committed. The same reading sent again is stored once.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UsageBatch.class)))
-    @APIResponse(responseCode = "200", description = "Stored",
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored",
             content = @Content(schema = @Schema(implementation = IngestionResult.class)))
-    @APIResponse(responseCode = "400", description = "Bad rows, listed by index in context.rows; nothing stored",
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad rows, listed by index in context.rows; nothing stored",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public IngestionResult ingestJson(InputStream body) {
         return new IngestionResult(ingestion.ingest(caller.get(), new JsonUsageRows(body)));
@@ -49,10 +54,13 @@ public class UsageResource {
 
     @POST
     @Consumes(CSV)
-    @Operation(summary = "Store a batch of readings from CSV",
+    @Operation(
+            summary = "Store a batch of readings from CSV",
             description = "Header line: tenant_id,usage_name,edition,user_id,value,measured_at (edition and user_id "
                     + "optional, any order). Same rules as the JSON batch.")
-    @APIResponse(responseCode = "200", description = "Stored",
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored",
             content = @Content(schema = @Schema(implementation = IngestionResult.class)))
     public IngestionResult ingestCsv(InputStream body) {
         return new IngestionResult(ingestion.ingest(caller.get(), new CsvUsageRows(body)));

@@ -23,14 +23,13 @@ class ReportJsonTest {
     }
 
     private static void rejectsNew(String body, String code, String field, String messagePart) {
-        assertThatThrownBy(() -> ReportJson.readNew(json(body)))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.code()).isEqualTo(code);
-                    assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.domain()).isEqualTo("Reports");
-                    assertThat(e.getMessage()).contains(messagePart);
-                });
+        assertThatThrownBy(() -> ReportJson.readNew(json(body))).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.domain()).isEqualTo("Reports");
+            assertThat(e.getMessage()).contains(messagePart);
+        });
     }
 
     @Test
@@ -42,8 +41,10 @@ class ReportJsonTest {
                 + "'schedule':{'type':'once'},'generation_date':'2017-05-08','result_action':'send'}"));
 
         assertThat(report.resultAction()).isEqualTo(ResultAction.SEND);
-        assertThat(report.recipients()).containsExactly(UUID.fromString("ca451758-b48a-45d9-9ae6-8f1059f67619"),
-                UUID.fromString("ab00e527-219b-481b-b01b-311b5be0ed3c"));
+        assertThat(report.recipients())
+                .containsExactly(
+                        UUID.fromString("ca451758-b48a-45d9-9ae6-8f1059f67619"),
+                        UUID.fromString("ab00e527-219b-481b-b01b-311b5be0ed3c"));
         assertThat(report.parameters().formats()).containsExactly(ReportFormat.CSV, ReportFormat.HTML);
         assertThat(report.parameters().period().end()).isEqualTo(LocalDate.parse("2017-05-07"));
         assertThat(report.generationDate()).isEqualTo(LocalDate.parse("2017-05-08"));
@@ -65,8 +66,11 @@ class ReportJsonTest {
     void refusesUnknownFieldsAtEveryDepth() {
         rejectsNew("{'result_action':'save','colour':'red'}", "unknown_field", "colour", "colour");
         rejectsNew("{'parameters':{'tenant':'x'}}", "unknown_field", "parameters.tenant", "parameters.tenant");
-        rejectsNew("{'parameters':{'period':{'start':'2017-05-01','stop':'2017-05-02'}}}",
-                "unknown_field", "parameters.period.stop", "stop");
+        rejectsNew(
+                "{'parameters':{'period':{'start':'2017-05-01','stop':'2017-05-02'}}}",
+                "unknown_field",
+                "parameters.period.stop",
+                "stop");
         rejectsNew("{'schedule':{'type':'once','every':'day'}}", "unknown_field", "schedule.every", "every");
     }
 
@@ -82,20 +86,35 @@ class ReportJsonTest {
 
     @Test
     void refusesBadValuesNamingTheAllowedOnes() {
-        rejectsNew("{'parameters':{'kind':'usage_weekly'}}", "invalid_value", "parameters.kind",
+        rejectsNew(
+                "{'parameters':{'kind':'usage_weekly'}}",
+                "invalid_value",
+                "parameters.kind",
                 "usage_current, usage_summary, usage_daily, usage_breakdown");
-        rejectsNew("{'parameters':{'formats':['csv','pdf']}}", "invalid_value", "parameters.formats[1]",
+        rejectsNew(
+                "{'parameters':{'formats':['csv','pdf']}}",
+                "invalid_value",
+                "parameters.formats[1]",
                 "csv, html, json_v1, csv_v2_0, json_v2_0");
         rejectsNew("{'schedule':{'type':'hourly'}}", "invalid_value", "schedule.type", "once, monthly, daily, weekly");
-        rejectsNew("{'schedule':{'day_of_week':'mon'}}", "invalid_value", "schedule.day_of_week",
+        rejectsNew(
+                "{'schedule':{'day_of_week':'mon'}}",
+                "invalid_value",
+                "schedule.day_of_week",
                 "monday, tuesday, wednesday, thursday, friday, saturday, sunday");
         rejectsNew("{'schedule':{'time':'6:00'}}", "invalid_value", "schedule.time", "HH:MM");
         rejectsNew("{'schedule':{'time':'24:00'}}", "invalid_value", "schedule.time", "HH:MM");
         rejectsNew("{'schedule':{'day_of_month':'2'}}", "invalid_type", "schedule.day_of_month", "integer");
         rejectsNew("{'next_run_at':'2026-12-01T00:00:00+00:00'}", "read_only_field", "next_run_at", "server");
-        rejectsNew("{'parameters':{'level':'everyone'}}", "invalid_value", "parameters.level",
+        rejectsNew(
+                "{'parameters':{'level':'everyone'}}",
+                "invalid_value",
+                "parameters.level",
                 "itself, direct_partners, all_partners, all_customers, accounts");
-        rejectsNew("{'parameters':{'period':{'start':'2017-02-30'}}}", "invalid_value", "parameters.period.start",
+        rejectsNew(
+                "{'parameters':{'period':{'start':'2017-02-30'}}}",
+                "invalid_value",
+                "parameters.period.start",
                 "YYYY-MM-DD");
         rejectsNew("{'generation_date':'08.05.2017'}", "invalid_value", "generation_date", "YYYY-MM-DD");
         rejectsNew("{'parameters':{'tenant_id':'not-a-uuid'}}", "invalid_value", "parameters.tenant_id", "UUID");
@@ -121,13 +140,20 @@ class ReportJsonTest {
 
     @Test
     void anUpdateRefusesEveryFieldItCannotChangeEvenUnchanged() {
-        for (String body : new String[] {"{'result_action':'save'}", "{'generation_date':null}", "{'version':2}",
-                "{'id':'ca451758-b48a-45d9-9ae6-8f1059f67619'}", "{'parameters':{'tenant_id':null}}",
-                "{'parameters':{'formats':['csv']}}", "{'parameters':{'period':null}}", "{'schedule':{'type':'monthly'}}"}) {
+        for (String body : new String[] {
+            "{'result_action':'save'}",
+            "{'generation_date':null}",
+            "{'version':2}",
+            "{'id':'ca451758-b48a-45d9-9ae6-8f1059f67619'}",
+            "{'parameters':{'tenant_id':null}}",
+            "{'parameters':{'formats':['csv']}}",
+            "{'parameters':{'period':null}}",
+            "{'schedule':{'type':'monthly'}}"
+        }) {
             assertThatThrownBy(() -> ReportJson.readUpdate(json(body)))
                     .as(body)
-                    .isInstanceOfSatisfying(ApiException.class,
-                            e -> assertThat(e.code()).isEqualTo("field_not_updatable"));
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.code()).isEqualTo("field_not_updatable"));
         }
         assertThatThrownBy(() -> ReportJson.readUpdate(json("{'schedule':{'enabled':true,'at':'noon'}}")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

@@ -20,8 +20,9 @@ class VersionsTest {
 
     @Test
     void refusesMalformedOrContradictoryVersions() {
-        for (String[] bad : new String[][] {{"W/\"3\"", null}, {"\"x\"", null}, {null, "0"}, {null, "-1"},
-                {null, "two"}, {"\"3\"", "4"}}) {
+        for (String[] bad : new String[][] {
+            {"W/\"3\"", null}, {"\"x\"", null}, {null, "0"}, {null, "-1"}, {null, "two"}, {"\"3\"", "4"}
+        }) {
             assertThatThrownBy(() -> Versions.expected(bad[0], bad[1]))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);

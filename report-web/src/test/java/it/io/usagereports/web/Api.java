@@ -20,10 +20,10 @@ final class Api {
 
     static final String BASE = System.getProperty("reports.base.url", "http://localhost:9080/api/2");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Api() {
-    }
+    private Api() {}
 
     /** The server's root URL, outside the API ({@code http://localhost:9080}). */
     static String root() {
@@ -62,12 +62,14 @@ final class Api {
     }
 
     static HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     static HttpResponse<String> putJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -81,9 +83,12 @@ final class Api {
      */
     static JsonObject assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        assertThat(response.body()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         JsonObject error = json(response).getJsonObject("error");
         assertThat(error.getString("code")).isEqualTo(code);
         assertThat(error.getString("domain")).isNotBlank();

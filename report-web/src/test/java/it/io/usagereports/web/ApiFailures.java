@@ -9,8 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** Assertions on the typed errors report-client throws. */
 final class ApiFailures {
 
-    private ApiFailures() {
-    }
+    private ApiFailures() {}
 
     /** The error a call fails with; the call must fail with an API error. */
     static ApiErrorException failure(ThrowingCallable call) {

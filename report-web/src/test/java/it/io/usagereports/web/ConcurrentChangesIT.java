@@ -65,8 +65,12 @@ class ConcurrentChangesIT {
         for (int i = 0; i < CLIENTS; i++) {
             boolean flip = i % 2 == 0;
             calls.add(() -> {
-                api.updateReport(report.id(), 1,
-                        ReportUpdate.builder().level(flip ? ReportLevel.ITSELF : ReportLevel.ALL_PARTNERS).build());
+                api.updateReport(
+                        report.id(),
+                        1,
+                        ReportUpdate.builder()
+                                .level(flip ? ReportLevel.ITSELF : ReportLevel.ALL_PARTNERS)
+                                .build());
                 return 200;
             });
         }
@@ -94,8 +98,10 @@ class ConcurrentChangesIT {
         assertThat(race(calls)).containsOnly(200);
 
         List<ReportRevision> history = api.revisions(report.id()).items();
-        assertThat(history).extracting(ReportRevision::version)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, CLIENTS + 1).boxed().toList());
+        assertThat(history)
+                .extracting(ReportRevision::version)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, CLIENTS + 1).boxed().toList());
         assertThat(api.getReport(report.id()).version()).isEqualTo(CLIENTS + 1);
     }
 
@@ -112,26 +118,33 @@ class ConcurrentChangesIT {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 boolean delete = i % 4 == 0;
-                calls.add(delete
-                        ? () -> {
-                            api.deleteReport(report.id(), 1);
-                            return 204;
-                        }
-                        : () -> {
-                            api.updateReport(report.id(), 1, ReportUpdate.empty());
-                            return 200;
-                        });
+                calls.add(
+                        delete
+                                ? () -> {
+                                    api.deleteReport(report.id(), 1);
+                                    return 204;
+                                }
+                                : () -> {
+                                    api.updateReport(report.id(), 1, ReportUpdate.empty());
+                                    return 200;
+                                });
             }
 
             List<Integer> statuses = race(calls);
 
-            assertThat(statuses).filteredOn(s -> s == 200 || s == 204).as("round %d: %s", round, statuses).hasSize(1);
+            assertThat(statuses)
+                    .filteredOn(s -> s == 200 || s == 204)
+                    .as("round %d: %s", round, statuses)
+                    .hasSize(1);
             if (statuses.contains(200)) {
                 assertThat(statuses).filteredOn(s -> s != 200).containsOnly(409);
-                assertThat(api.revisions(report.id()).items()).extracting(ReportRevision::version).containsExactly(1, 2);
+                assertThat(api.revisions(report.id()).items())
+                        .extracting(ReportRevision::version)
+                        .containsExactly(1, 2);
             } else {
                 assertThat(statuses).filteredOn(s -> s != 204).isSubsetOf(404, 409);
-                assertThat(ApiFailures.failure(() -> api.revisions(report.id())).status()).isEqualTo(404);
+                assertThat(ApiFailures.failure(() -> api.revisions(report.id())).status())
+                        .isEqualTo(404);
             }
         }
     }

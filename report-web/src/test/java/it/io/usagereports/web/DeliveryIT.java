@@ -57,10 +57,14 @@ class DeliveryIT {
     @BeforeAll
     static void data() {
         sandbox = Sandbox.create();
-        acme = sandbox.directory.createTenant(Tenant.customer("Acme", sandbox.partner.id())).id();
-        sandbox.usage().ingest(new UsageBatch(List.of(
-                new UsageReading(acme, "storage", null, null, 1L << 30, Instant.parse("2017-05-01T12:00:00Z")),
-                new UsageReading(acme, "storage", null, null, 3L << 30, Instant.parse("2017-05-06T12:00:00Z")))));
+        acme = sandbox.directory
+                .createTenant(Tenant.customer("Acme", sandbox.partner.id()))
+                .id();
+        sandbox.usage()
+                .ingest(new UsageBatch(List.of(
+                        new UsageReading(acme, "storage", null, null, 1L << 30, Instant.parse("2017-05-01T12:00:00Z")),
+                        new UsageReading(
+                                acme, "storage", null, null, 3L << 30, Instant.parse("2017-05-06T12:00:00Z")))));
     }
 
     /** The seed's report: a usage summary of the sandbox's accounts, sent as csv and html. */
@@ -107,21 +111,27 @@ class DeliveryIT {
             assertThat(received).hasSize(1);
             MimeMessage message = received.get(0);
             assertThat(message.getMessageID()).isEqualTo(delivery.messageId());
-            assertThat(message.getAllRecipients()).extracting(Object::toString)
+            assertThat(message.getAllRecipients())
+                    .extracting(Object::toString)
                     .containsExactly("Test User <" + user.contact().email() + ">");
             assertThat(message.getFrom()).extracting(Object::toString).containsExactly("reports@usage-reports.test");
-            assertThat(message.getSubject()).isEqualTo("Usage summary for " + sandbox.partner.name()
-                    + ", 2017-05-01 to 2017-05-07");
+            assertThat(message.getSubject())
+                    .isEqualTo("Usage summary for " + sandbox.partner.name() + ", 2017-05-01 to 2017-05-07");
 
             Multipart mixed = (Multipart) message.getContent();
             assertThat(mixed.getContentType()).startsWith("multipart/mixed");
             Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
             assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
             assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
-            assertThat((String) alternative.getBodyPart(0).getContent()).contains("Hello Test,")
-                    .contains(CSV_FILE).contains(HTML_FILE);
+            assertThat((String) alternative.getBodyPart(0).getContent())
+                    .contains("Hello Test,")
+                    .contains(CSV_FILE)
+                    .contains(HTML_FILE);
             String htmlPart = (String) alternative.getBodyPart(1).getContent();
-            assertThat(htmlPart).doesNotContainIgnoringCase("<script").doesNotContain("<img").contains("Usage summary");
+            assertThat(htmlPart)
+                    .doesNotContainIgnoringCase("<script")
+                    .doesNotContain("<img")
+                    .contains("Usage summary");
             if (i == 0) {
                 // The HTML part as a mail program shows it: docs/delivery-email.png is this screenshot.
                 Files.createDirectories(OUT);
@@ -139,7 +149,8 @@ class DeliveryIT {
             assertThat(html.getFileName()).isEqualTo(HTML_FILE);
             assertThat(html.isMimeType("text/html")).isTrue();
             assertThat(bytes(csv)).isEqualTo(storedCsv);
-            assertThat(new String(bytes(html), java.nio.charset.StandardCharsets.UTF_8)).contains("Acme");
+            assertThat(new String(bytes(html), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("Acme");
         }
     }
 
@@ -185,23 +196,29 @@ class DeliveryIT {
         ReportRun run = awaitDeliveries(report.id(), 1, 60);
 
         // By default to the report's recipients; or to the users named.
-        List<Delivery> again = sandbox.reports.resend(report.id(), run.id(), null).items();
+        List<Delivery> again =
+                sandbox.reports.resend(report.id(), run.id(), null).items();
         assertThat(again).extracting(Delivery::recipient).containsExactly(carol.id());
         assertThat(again.get(0).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(again.get(0).messageId()).isNotEqualTo(run.deliveries().get(0).messageId());
-        List<Delivery> toDave = sandbox.reports.resend(report.id(), run.id(),
-                new ResendRequest(List.of(dave.id()))).items();
+        assertThat(again.get(0).messageId())
+                .isNotEqualTo(run.deliveries().get(0).messageId());
+        List<Delivery> toDave = sandbox.reports
+                .resend(report.id(), run.id(), new ResendRequest(List.of(dave.id())))
+                .items();
         assertThat(toDave).extracting(Delivery::recipient).containsExactly(dave.id());
 
         ReportRun after = awaitDeliveries(report.id(), 3, 60);
-        assertThat(after.deliveries()).extracting(Delivery::recipient).containsExactly(carol.id(), carol.id(), dave.id());
+        assertThat(after.deliveries())
+                .extracting(Delivery::recipient)
+                .containsExactly(carol.id(), carol.id(), dave.id());
         List<MimeMessage> carols = new Mailbox(carol.contact().email()).await(2, 30);
         assertThat(carols).hasSize(2);
         assertThat(carols.get(0).getMessageID()).isNotEqualTo(carols.get(1).getMessageID());
         assertThat(new Mailbox(dave.contact().email()).await(1, 30)).hasSize(1);
 
-        HttpResponse<String> accepted = sandbox.postJson("/reports/" + report.id() + "/runs/" + run.id()
-                + "/deliveries", "{\"recipients\":[\"" + dave.id() + "\"]}");
+        HttpResponse<String> accepted = sandbox.postJson(
+                "/reports/" + report.id() + "/runs/" + run.id() + "/deliveries",
+                "{\"recipients\":[\"" + dave.id() + "\"]}");
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(accepted.body()).startsWith("{\"items\":[{\"attempts\":0,").contains("\"status\":\"pending\"");
     }
@@ -214,25 +231,40 @@ class DeliveryIT {
 
         Sandbox stranger = Sandbox.create();
         UUID outsider = stranger.newUser(stranger.newCustomer());
-        assertFails(() -> sandbox.reports.resend(report.id(), run.id(), new ResendRequest(List.of(outsider))),
-                400, ErrorCodes.INVALID_VALUE, "recipients[0]");
-        assertFails(() -> sandbox.reports.resend(report.id(), run.id(), new ResendRequest(List.of())),
-                400, ErrorCodes.REQUIRED_FIELD, "recipients");
+        assertFails(
+                () -> sandbox.reports.resend(report.id(), run.id(), new ResendRequest(List.of(outsider))),
+                400,
+                ErrorCodes.INVALID_VALUE,
+                "recipients[0]");
+        assertFails(
+                () -> sandbox.reports.resend(report.id(), run.id(), new ResendRequest(List.of())),
+                400,
+                ErrorCodes.REQUIRED_FIELD,
+                "recipients");
         assertFails(() -> sandbox.reports.resend(report.id(), UUID.randomUUID(), null), 404, ErrorCodes.NOT_FOUND);
         assertFails(() -> stranger.reports.resend(report.id(), run.id(), null), 404, ErrorCodes.NOT_FOUND);
 
         // A saved report without recipients has no one to send to unless the request names someone.
-        ReportParameters acmeSummary = ReportParameters.builder().tenantId(acme).level(ReportLevel.ITSELF)
-                .kind(ReportKind.USAGE_SUMMARY).period(SEED_PERIOD).build();
+        ReportParameters acmeSummary = ReportParameters.builder()
+                .tenantId(acme)
+                .level(ReportLevel.ITSELF)
+                .kind(ReportKind.USAGE_SUMMARY)
+                .period(SEED_PERIOD)
+                .build();
         Report saved = sandbox.reports.createReport(Report.builder()
                 .resultAction(ResultAction.SAVE)
                 .parameters(acmeSummary)
                 .schedule(Schedule.once())
                 .build());
         ReportRun savedRun = awaitSaved(saved.id());
-        assertFails(() -> sandbox.reports.resend(saved.id(), savedRun.id(), null), 400, ErrorCodes.REQUIRED_FIELD,
+        assertFails(
+                () -> sandbox.reports.resend(saved.id(), savedRun.id(), null),
+                400,
+                ErrorCodes.REQUIRED_FIELD,
                 "recipients");
-        assertThat(sandbox.reports.resend(saved.id(), savedRun.id(), new ResendRequest(List.of(erin.id()))).items())
+        assertThat(sandbox.reports
+                        .resend(saved.id(), savedRun.id(), new ResendRequest(List.of(erin.id())))
+                        .items())
                 .hasSize(1);
 
         // A run that is not saved yet cannot be sent.
@@ -251,13 +283,20 @@ class DeliveryIT {
     private static ReportRun awaitDeliveries(UUID reportId, int count, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         ReportRun run = sandbox.reports.runs(reportId).items().get(0);
-        while (System.nanoTime() < deadline && (run.status() != RunStatus.SAVED
-                || run.deliveries().stream().filter(d -> d.status() != DeliveryStatus.PENDING).count() < count)) {
+        while (System.nanoTime() < deadline
+                && (run.status() != RunStatus.SAVED
+                        || run.deliveries().stream()
+                                        .filter(d -> d.status() != DeliveryStatus.PENDING)
+                                        .count()
+                                < count)) {
             Thread.sleep(250);
             run = sandbox.reports.runs(reportId).items().get(0);
         }
-        assertThat(run.deliveries().stream().filter(d -> d.status() != DeliveryStatus.PENDING).count())
-                .as("settled deliveries of run %s: %s", run.id(), run.deliveries()).isGreaterThanOrEqualTo(count);
+        assertThat(run.deliveries().stream()
+                        .filter(d -> d.status() != DeliveryStatus.PENDING)
+                        .count())
+                .as("settled deliveries of run %s: %s", run.id(), run.deliveries())
+                .isGreaterThanOrEqualTo(count);
         return run;
     }
 

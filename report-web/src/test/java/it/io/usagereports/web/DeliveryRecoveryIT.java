@@ -22,8 +22,8 @@ import io.usagereports.service.delivery.DeliveryWorker;
 import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
-import io.usagereports.service.runs.RunGenerator;
 import io.usagereports.service.runs.RunClaims;
+import io.usagereports.service.runs.RunGenerator;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.security.Actor;
@@ -111,7 +111,8 @@ class DeliveryRecoveryIT {
     @Resource(lookup = "jdbc/reports")
     DataSource dataSource;
 
-    private final Instant later = Instant.now().plusSeconds(3 * 86_400).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    private final Instant later =
+            Instant.now().plusSeconds(3 * 86_400).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @Test
     void manyWorkersRacingForTheSameDeliveriesSendEachMessageOnce() throws Exception {
@@ -146,7 +147,9 @@ class DeliveryRecoveryIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(wins).hasSize(6).allSatisfy((id, count) -> assertThat(count.get()).isEqualTo(1));
+        assertThat(wins)
+                .hasSize(6)
+                .allSatisfy((id, count) -> assertThat(count.get()).isEqualTo(1));
         for (User user : sent.recipients()) {
             assertThat(new Mailbox(user.contact().email()).await(1, 20)).hasSize(1);
         }
@@ -173,7 +176,8 @@ class DeliveryRecoveryIT {
         String email = sent.recipients().get(0).contact().email();
 
         // A worker claims the delivery, starts sending, and dies half-way through the message.
-        assertThat(deliveries.claim(new Claimable(id, 0), "dead-server", later, later.plusSeconds(60))).isPresent();
+        assertThat(deliveries.claim(new Claimable(id, 0), "dead-server", later, later.plusSeconds(60)))
+                .isPresent();
         assertThatThrownBy(() -> send(messageId, email, true)).isInstanceOf(MessagingException.class);
 
         // After its lease, another worker claims it again and sends it.
@@ -183,7 +187,8 @@ class DeliveryRecoveryIT {
         List<MimeMessage> received = new Mailbox(email).messages();
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getMessageID()).isEqualTo(messageId);
-        Delivery delivery = runs.runs(admin, sent.reportId()).get(0).deliveries().get(0);
+        Delivery delivery =
+                runs.runs(admin, sent.reportId()).get(0).deliveries().get(0);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivery.attempts()).isEqualTo(2);
         reports.delete(admin, sent.reportId(), 1);
@@ -198,19 +203,20 @@ class DeliveryRecoveryIT {
         String email = sent.recipients().get(0).contact().email();
 
         // A worker claims the delivery, the mail server accepts its message, and the worker dies before recording it.
-        assertThat(deliveries.claim(new Claimable(id, 0), "dead-server", later, later.plusSeconds(60))).isPresent();
+        assertThat(deliveries.claim(new Claimable(id, 0), "dead-server", later, later.plusSeconds(60)))
+                .isPresent();
         send(messageId, email, false);
 
         assertThat(worker.attempt(new Claimable(id, 1), later.plusSeconds(120))).isTrue();
         List<MimeMessage> received = new Mailbox(email).await(2, 20);
         assertThat(received).hasSize(2);
         assertThat(received).extracting(MimeMessage::getMessageID).containsOnly(messageId);
-        assertThat(runs.runs(admin, sent.reportId()).get(0).deliveries().get(0).attempts()).isEqualTo(2);
+        assertThat(runs.runs(admin, sent.reportId()).get(0).deliveries().get(0).attempts())
+                .isEqualTo(2);
         reports.delete(admin, sent.reportId(), 1);
     }
 
-    private record Sent(UUID reportId, UUID runId, List<User> recipients) {
-    }
+    private record Sent(UUID reportId, UUID runId, List<User> recipients) {}
 
     /** A send report to {@code count} new users, its run saved "later": its deliveries wait for this test. */
     private Sent savedSendReport(Actor admin, int count) throws Exception {
@@ -221,19 +227,21 @@ class DeliveryRecoveryIT {
             String login = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
             recipients.add(users.create(admin, User.of(partner.id(), login, Contact.ofEmail(login + "@example.com"))));
         }
-        Report report = reports.create(admin, Report.builder()
-                .resultAction(ResultAction.SEND)
-                .recipients(recipients.stream().map(User::id).toList())
-                .parameters(ReportParameters.builder()
-                        .tenantId(partner.id())
-                        .level(ReportLevel.ITSELF)
-                        .kind(ReportKind.USAGE_SUMMARY)
-                        .formats(List.of(ReportFormat.CSV_V2_0))
-                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
-                        .build())
-                .schedule(Schedule.once())
-                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
-                .build());
+        Report report = reports.create(
+                admin,
+                Report.builder()
+                        .resultAction(ResultAction.SEND)
+                        .recipients(recipients.stream().map(User::id).toList())
+                        .parameters(ReportParameters.builder()
+                                .tenantId(partner.id())
+                                .level(ReportLevel.ITSELF)
+                                .kind(ReportKind.USAGE_SUMMARY)
+                                .formats(List.of(ReportFormat.CSV_V2_0))
+                                .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                                .build())
+                        .schedule(Schedule.once())
+                        .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                        .build());
         UUID runId = runs.runs(admin, report.id()).get(0).id();
         LaterRuns.saveAt(later, runId, ledger, planner, generator);
         return new Sent(report.id(), runId, recipients);
@@ -294,12 +302,14 @@ class DeliveryRecoveryIT {
     }
 
     private Actor admin() {
-        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
     }
 
     private List<UUID> deliveryIds(UUID runId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM report_delivery WHERE run_id = ? ORDER BY position")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT id FROM report_delivery WHERE run_id = ? ORDER BY position")) {
             s.setObject(1, runId);
             List<UUID> ids = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -312,8 +322,8 @@ class DeliveryRecoveryIT {
     }
 
     private String messageId(UUID deliveryId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT message_id FROM report_delivery WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT message_id FROM report_delivery WHERE id = ?")) {
             s.setObject(1, deliveryId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

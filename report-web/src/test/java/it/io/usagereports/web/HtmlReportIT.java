@@ -40,12 +40,22 @@ class HtmlReportIT {
     @Test
     void theHtmlReportRendersAsASelfContainedPageInChromium() throws Exception {
         Sandbox sandbox = Sandbox.create();
-        UUID acme = sandbox.directory.createTenant(Tenant.customer("Acme <Storage> & Co", sandbox.partner.id())).id();
-        UUID globex = sandbox.directory.createTenant(Tenant.customer("Globex", sandbox.partner.id())).id();
-        sandbox.usage().replaceOfferingItems(acme, new OfferingItems(List.of(
-                new OfferingItem("Cloud storage", "storage", null, "bytes", "infra", "ST-100", null, null))));
-        sandbox.usage().replaceOfferingItems(globex, new OfferingItems(List.of(
-                new OfferingItem("Cloud storage", "storage", null, "bytes", "infra", "ST-200", null, null))));
+        UUID acme = sandbox.directory
+                .createTenant(Tenant.customer("Acme <Storage> & Co", sandbox.partner.id()))
+                .id();
+        UUID globex = sandbox.directory
+                .createTenant(Tenant.customer("Globex", sandbox.partner.id()))
+                .id();
+        sandbox.usage()
+                .replaceOfferingItems(
+                        acme,
+                        new OfferingItems(List.of(new OfferingItem(
+                                "Cloud storage", "storage", null, "bytes", "infra", "ST-100", null, null))));
+        sandbox.usage()
+                .replaceOfferingItems(
+                        globex,
+                        new OfferingItems(List.of(new OfferingItem(
+                                "Cloud storage", "storage", null, "bytes", "infra", "ST-200", null, null))));
         List<UsageReading> readings = new ArrayList<>();
         for (int day = 1; day <= 5; day++) {
             Instant at = Instant.parse("2026-02-0" + day + "T12:00:00Z");
@@ -73,8 +83,12 @@ class HtmlReportIT {
         Path page = OUT.resolve("report.html").toAbsolutePath();
         sandbox.reports.downloadStored(report.id(), stored.id(), page);
         String html = Files.readString(page);
-        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://").doesNotContain("https://")
-                .doesNotContain("src=").contains("Acme &lt;Storage&gt; &amp; Co");
+        assertThat(html)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContain("http://")
+                .doesNotContain("https://")
+                .doesNotContain("src=")
+                .contains("Acme &lt;Storage&gt; &amp; Co");
 
         Chromium.screenshot(OUT, page, "report.png", 1200, 760);
 

@@ -9,13 +9,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** Arquillian deployments: the application's own WAR plus the in-server tests and AssertJ. */
 final class InServer {
 
-    private InServer() {
-    }
+    private InServer() {}
 
     /** {@code name} must differ from {@code report-web}, which the server already runs. */
     static WebArchive deployment(String name, Class<?>... testClasses) {
         try {
-            File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            File assertj = new File(Assertions.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return ShrinkWrap.create(WebArchive.class, name + ".war")
                     .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/report-web.war")))
                     .addClasses(testClasses)

@@ -16,9 +16,8 @@ public final class OutboxConfig implements ConfigSource {
         return Path.of(System.getProperty("java.io.tmpdir"), "usage-reports-outbox-it");
     }
 
-    private static final Map<String, String> VALUES = Map.of(
-            "REPORTS_SMTP_HOST", "",
-            "REPORTS_DATA_DIR", dataDir().toString());
+    private static final Map<String, String> VALUES =
+            Map.of("REPORTS_SMTP_HOST", "", "REPORTS_DATA_DIR", dataDir().toString());
 
     @Override
     public Set<String> getPropertyNames() {

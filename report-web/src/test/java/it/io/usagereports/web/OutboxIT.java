@@ -21,8 +21,8 @@ import io.usagereports.service.delivery.DeliveryWorker;
 import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
-import io.usagereports.service.runs.RunGenerator;
 import io.usagereports.service.runs.RunClaims;
+import io.usagereports.service.runs.RunGenerator;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.security.Actor;
@@ -63,7 +63,8 @@ class OutboxIT {
     @Deployment
     static WebArchive deployment() {
         return InServer.deployment("outbox-it", OutboxIT.class, OutboxConfig.class, LaterRuns.class)
-                .addAsResource(new StringAsset(OutboxConfig.class.getName()),
+                .addAsResource(
+                        new StringAsset(OutboxConfig.class.getName()),
                         "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
     }
 
@@ -96,25 +97,28 @@ class OutboxIT {
 
     @Test
     void withoutAnSmtpServerEachMessageIsWrittenWholeIntoTheOutbox() throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
         UUID root = admin.grants().get(0).tenantId();
         Tenant partner = tenants.create(admin, Tenant.partner("Outbox Partner", root));
         String login = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        User alice = users.create(admin, User.of(partner.id(), login,
-                new Contact(login + "@example.com", "Alice", "Smith")));
-        Report report = reports.create(admin, Report.builder()
-                .resultAction(ResultAction.SEND)
-                .recipients(List.of(alice.id()))
-                .parameters(ReportParameters.builder()
-                        .tenantId(partner.id())
-                        .level(ReportLevel.ITSELF)
-                        .kind(ReportKind.USAGE_SUMMARY)
-                        .formats(List.of(ReportFormat.CSV, ReportFormat.JSON_V2_0))
-                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
-                        .build())
-                .schedule(Schedule.once())
-                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
-                .build());
+        User alice = users.create(
+                admin, User.of(partner.id(), login, new Contact(login + "@example.com", "Alice", "Smith")));
+        Report report = reports.create(
+                admin,
+                Report.builder()
+                        .resultAction(ResultAction.SEND)
+                        .recipients(List.of(alice.id()))
+                        .parameters(ReportParameters.builder()
+                                .tenantId(partner.id())
+                                .level(ReportLevel.ITSELF)
+                                .kind(ReportKind.USAGE_SUMMARY)
+                                .formats(List.of(ReportFormat.CSV, ReportFormat.JSON_V2_0))
+                                .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                                .build())
+                        .schedule(Schedule.once())
+                        .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                        .build());
         UUID runId = runs.runs(admin, report.id()).get(0).id();
         Instant later = Instant.now().plusSeconds(3 * 86_400).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LaterRuns.saveAt(later, runId, ledger, planner, generator);
@@ -136,7 +140,8 @@ class OutboxIT {
         assertThat(delivery.email()).isEqualTo(alice.contact().email());
         assertThat(message.getMessageID()).isEqualTo(delivery.messageId());
         assertThat(message.getSubject()).isEqualTo("Usage summary for Outbox Partner, 2026-01-01 to 2026-01-31");
-        assertThat(message.getAllRecipients()).extracting(Object::toString)
+        assertThat(message.getAllRecipients())
+                .extracting(Object::toString)
                 .containsExactly("Alice Smith <" + alice.contact().email() + ">");
         Multipart mixed = (Multipart) message.getContent();
         assertThat(mixed.getCount()).isEqualTo(3);
@@ -148,13 +153,14 @@ class OutboxIT {
 
     private static List<Path> outboxFiles(Path outbox, UUID deliveryId) throws Exception {
         try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(f -> f.getFileName().toString().contains(deliveryId.toString())).toList();
+            return files.filter(f -> f.getFileName().toString().contains(deliveryId.toString()))
+                    .toList();
         }
     }
 
     private UUID deliveryId(UUID runId) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id FROM report_delivery WHERE run_id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT id FROM report_delivery WHERE run_id = ?")) {
             s.setObject(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();

@@ -13,16 +13,43 @@ class PlatformEndpointsIT {
         HttpResponse<String> response = Api.get(Api.root() + "/openapi");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(
-                "/api/2/reports:", "/api/2/reports/{id}:", "/api/2/reports/{id}/revisions:",
-                "/api/2/tenants/{tenant_id}/reports:", "/api/2/idp/token:", "/api/2/clients:",
-                "/api/2/tenants:", "/api/2/tenants/{id}:", "/api/2/users:", "/api/2/users/me:",
-                "/api/2/users/{id}:", "/api/2/users/{id}/password:", "/api/2/users/{id}/access_policies:",
-                "/api/2/usages:", "/api/2/tenants/usages:", "/api/2/tenants/{tenant_id}/usages:",
-                "/api/2/tenants/{tenant_id}/offering_items:",
-                "Report:", "ReportUpdate:", "ReportPage:", "ReportRevisions:", "ReportIds:", "ApiError:",
-                "Tenant:", "User:", "ApiClient:", "Token:", "AccessPolicies:", "UsageBatch:", "TenantUsages:",
-                "OfferingItems:", "result_action", "hide_zero_usage", "generation_date", "measured_at");
+        assertThat(response.body())
+                .contains(
+                        "/api/2/reports:",
+                        "/api/2/reports/{id}:",
+                        "/api/2/reports/{id}/revisions:",
+                        "/api/2/tenants/{tenant_id}/reports:",
+                        "/api/2/idp/token:",
+                        "/api/2/clients:",
+                        "/api/2/tenants:",
+                        "/api/2/tenants/{id}:",
+                        "/api/2/users:",
+                        "/api/2/users/me:",
+                        "/api/2/users/{id}:",
+                        "/api/2/users/{id}/password:",
+                        "/api/2/users/{id}/access_policies:",
+                        "/api/2/usages:",
+                        "/api/2/tenants/usages:",
+                        "/api/2/tenants/{tenant_id}/usages:",
+                        "/api/2/tenants/{tenant_id}/offering_items:",
+                        "Report:",
+                        "ReportUpdate:",
+                        "ReportPage:",
+                        "ReportRevisions:",
+                        "ReportIds:",
+                        "ApiError:",
+                        "Tenant:",
+                        "User:",
+                        "ApiClient:",
+                        "Token:",
+                        "AccessPolicies:",
+                        "UsageBatch:",
+                        "TenantUsages:",
+                        "OfferingItems:",
+                        "result_action",
+                        "hide_zero_usage",
+                        "generation_date",
+                        "measured_at");
     }
 
     @Test

@@ -98,9 +98,10 @@ class ReportContentIT {
     private static final long SEED = Long.getLong("report.content.seed", 20_260_105L);
 
     private static final Sandbox SANDBOX = Sandbox.create();
-    private static final UsageApi USAGE = ReportsClient.usage(Sandbox.BASE, Credentials.client(
-            SANDBOX.client.clientId().toString(), SANDBOX.client.clientSecret()));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final UsageApi USAGE = ReportsClient.usage(
+            Sandbox.BASE, Credentials.client(SANDBOX.client.clientId().toString(), SANDBOX.client.clientSecret()));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The period of every report (a past one: every tenant is created long after it). */
     private static final Period PERIOD = new Period(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-12"));
@@ -108,6 +109,7 @@ class ReportContentIT {
     private static final Period DST_PERIOD = new Period(LocalDate.parse("2026-03-26"), LocalDate.parse("2026-04-01"));
     /** Readings start two weeks before the period (carried into it) and end a week after it (ignored by it). */
     private static final Instant READINGS_FROM = Instant.parse("2025-12-20T00:00:00Z");
+
     private static final Instant READINGS_UNTIL = Instant.parse("2026-01-21T00:00:00Z");
     private static final Instant PERIOD_START = startOf(PERIOD.start());
     private static final Instant AFTER_PERIOD = startOf(PERIOD.end().plusDays(1));
@@ -120,23 +122,40 @@ class ReportContentIT {
             + "measurement_unit,sku,date,value,start_value,end_value,delta,change";
 
     /** The platform's numeric codes of kinds and levels in {@code json_v2_0} params. */
-    private static final Map<ReportKind, Integer> KIND_CODES = Map.of(
-            USAGE_CURRENT, 8, USAGE_SUMMARY, 5, USAGE_DAILY, 4, USAGE_BREAKDOWN, 6);
-    private static final Map<ReportLevel, Integer> LEVEL_CODES = Map.of(
-            ITSELF, 0, DIRECT_PARTNERS, 1, ALL_CUSTOMERS, 2, ACCOUNTS, 3, ALL_PARTNERS, 4);
+    private static final Map<ReportKind, Integer> KIND_CODES =
+            Map.of(USAGE_CURRENT, 8, USAGE_SUMMARY, 5, USAGE_DAILY, 4, USAGE_BREAKDOWN, 6);
+
+    private static final Map<ReportLevel, Integer> LEVEL_CODES =
+            Map.of(ITSELF, 0, DIRECT_PARTNERS, 1, ALL_CUSTOMERS, 2, ACCOUNTS, 3, ALL_PARTNERS, 4);
 
     /**
      * Tenant names: commas and quotes (CSV quoting), names equal but for case (ordering by
      * String.compareTo), non-ASCII letters (UTF-8). None starts or ends with a character a CSV
      * writer might quote defensively, so quoting is needed exactly where RFC 4180 needs it.
      */
-    private static final List<String> NAMES = List.of("Acme, \"Ltd\"", "Acme Ltd", "alpha", "Beta", "beta",
-            "Gamma \"G\" Co", "Delta, Inc.", "Zeta", "Ünïcode GmbH", "Émile & Fils", "Omega", "omega");
+    private static final List<String> NAMES = List.of(
+            "Acme, \"Ltd\"",
+            "Acme Ltd",
+            "alpha",
+            "Beta",
+            "beta",
+            "Gamma \"G\" Co",
+            "Delta, Inc.",
+            "Zeta",
+            "Ünïcode GmbH",
+            "Émile & Fils",
+            "Omega",
+            "omega");
 
     /** Usages with random histories; "devices" and "storage" come in editions. */
-    private static final List<Key> REGULAR = List.of(new Key("storage", ""), new Key("storage", "premium"),
-            new Key("devices", ""), new Key("devices", "standard"), new Key("devices", "advanced"),
-            new Key("vms", ""), new Key("mailboxes", ""));
+    private static final List<Key> REGULAR = List.of(
+            new Key("storage", ""),
+            new Key("storage", "premium"),
+            new Key("devices", ""),
+            new Key("devices", "standard"),
+            new Key("devices", "advanced"),
+            new Key("vms", ""),
+            new Key("mailboxes", ""));
     /** Read, but every reading is 0: hidden by hide_zero_usage. */
     private static final Key ZEROES = new Key("zeroes", "");
     /** Read only after the period: absent from period reports, present in usage_current. */
@@ -145,8 +164,13 @@ class ReportContentIT {
     private static final Key BLIP = new Key("blip", "");
     /** Offered but never read: lines of zeros on the tenant rows above the offer. */
     private static final Key LICENSES = new Key("licenses", "");
-    private static final List<Key> OFFERED = List.of(new Key("storage", ""), new Key("storage", "premium"),
-            new Key("devices", "advanced"), new Key("vms", ""), LICENSES);
+
+    private static final List<Key> OFFERED = List.of(
+            new Key("storage", ""),
+            new Key("storage", "premium"),
+            new Key("devices", "advanced"),
+            new Key("vms", ""),
+            LICENSES);
     private static final List<String> UNITS = List.of("bytes", "quantity", "seconds");
     /** What a line without an offering item shows. */
     private static final Offer NO_OFFER = new Offer("quantity", null);
@@ -156,6 +180,7 @@ class ReportContentIT {
      * {@link #DST_PERIOD} (2026-03-29 in Europe), one with a non-whole-hour offset, and another.
      */
     private static final ZoneId DST_ZONE;
+
     private static final ZoneId KATHMANDU = ZoneId.of("Asia/Kathmandu");
     private static final ZoneId ANY_ZONE;
 
@@ -163,11 +188,26 @@ class ReportContentIT {
         // Long-settled zones only: the database draws days by its own zone data, this test by Java's,
         // and the two may differ for a zone whose rules changed recently.
         Random zones = new Random(SEED ^ 0x7A0E5L);
-        List<String> changing = List.of("Europe/Berlin", "Europe/London", "Europe/Helsinki", "Europe/Lisbon",
-                "Europe/Madrid", "Europe/Warsaw", "Europe/Paris");
-        List<String> any = List.of("America/New_York", "America/Los_Angeles", "America/St_Johns",
-                "America/Sao_Paulo", "Asia/Kolkata", "Asia/Tokyo", "Australia/Adelaide", "Australia/Sydney",
-                "Pacific/Auckland", "Africa/Johannesburg", "Asia/Tehran");
+        List<String> changing = List.of(
+                "Europe/Berlin",
+                "Europe/London",
+                "Europe/Helsinki",
+                "Europe/Lisbon",
+                "Europe/Madrid",
+                "Europe/Warsaw",
+                "Europe/Paris");
+        List<String> any = List.of(
+                "America/New_York",
+                "America/Los_Angeles",
+                "America/St_Johns",
+                "America/Sao_Paulo",
+                "Asia/Kolkata",
+                "Asia/Tokyo",
+                "Australia/Adelaide",
+                "Australia/Sydney",
+                "Pacific/Auckland",
+                "Africa/Johannesburg",
+                "Asia/Tehran");
         DST_ZONE = ZoneId.of(changing.get(zones.nextInt(changing.size())));
         ANY_ZONE = ZoneId.of(any.get(zones.nextInt(any.size())));
     }
@@ -187,7 +227,11 @@ class ReportContentIT {
         world.renameSome();
         Map<UUID, ReportCase> created = new LinkedHashMap<>();
         for (ReportCase report : cases()) {
-            created.put(SANDBOX.reports.createReport(report.definition(world.subject.id)).id(), report);
+            created.put(
+                    SANDBOX.reports
+                            .createReport(report.definition(world.subject.id))
+                            .id(),
+                    report);
         }
         generated = awaitSaved(created);
     }
@@ -219,9 +263,10 @@ class ReportContentIT {
 
     @TestFactory
     Stream<DynamicTest> everyKindAndLevelMatchesAnIndependentComputation() {
-        return generated.stream().flatMap(g -> Stream.of(
-                dynamicTest(g.report().label() + " " + CSV, () -> assertCsv(g)),
-                dynamicTest(g.report().label() + " " + JSON, () -> assertJson(g))));
+        return generated.stream()
+                .flatMap(g -> Stream.of(
+                        dynamicTest(g.report().label() + " " + CSV, () -> assertCsv(g)),
+                        dynamicTest(g.report().label() + " " + JSON, () -> assertJson(g))));
     }
 
     private static void assertCsv(Generated g) {
@@ -235,24 +280,30 @@ class ReportContentIT {
 
     private static void assertJson(Generated g) {
         String context = context(g, JSON);
-        JsonObject actual = Json.createReader(new StringReader(download(g, JSON, context))).readObject();
+        JsonObject actual =
+                Json.createReader(new StringReader(download(g, JSON, context))).readObject();
         JsonObject expected = expectedJson(expect(g));
 
         assertThat(actual.keySet()).as(context + ": top level").containsExactlyInAnyOrder("params", "tenants");
         assertThat(actual.getJsonObject("params")).as(context + ": params").isEqualTo(expected.getJsonObject("params"));
         JsonArray actualTenants = actual.getJsonArray("tenants");
         JsonArray expectedTenants = expected.getJsonArray("tenants");
-        assertThat(ids(actualTenants)).as(context + ": one object per tenant row, in row order")
+        assertThat(ids(actualTenants))
+                .as(context + ": one object per tenant row, in row order")
                 .containsExactlyElementsOf(ids(expectedTenants));
         for (int i = 0; i < expectedTenants.size(); i++) {
-            assertThat(actualTenants.get(i)).as(context + ": tenants[" + i + "] "
-                    + expectedTenants.getJsonObject(i).getString("name")).isEqualTo(expectedTenants.get(i));
+            assertThat(actualTenants.get(i))
+                    .as(context + ": tenants[" + i + "] "
+                            + expectedTenants.getJsonObject(i).getString("name"))
+                    .isEqualTo(expectedTenants.get(i));
         }
         assertThat(actual).as(context).isEqualTo(expected);
     }
 
     private static List<String> ids(JsonArray tenants) {
-        return tenants.getValuesAs(JsonObject.class).stream().map(t -> t.getString("id", null)).toList();
+        return tenants.getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("id", null))
+                .toList();
     }
 
     private static String context(Generated g, String format) {
@@ -273,29 +324,40 @@ class ReportContentIT {
                 if (saved.containsKey(report.getKey())) {
                     continue;
                 }
-                String context = "seed " + SEED + ", report " + report.getKey() + " " + report.getValue().label();
+                String context = "seed " + SEED + ", report " + report.getKey() + " "
+                        + report.getValue().label();
                 HttpResponse<String> response = SANDBOX.get("/reports/" + report.getKey() + "/stored");
-                assertThat(response.statusCode()).as(context + ": " + response.body()).isEqualTo(200);
-                List<JsonObject> items = Api.json(response).getJsonArray("items").getValuesAs(JsonObject.class);
-                assertThat(items).as(context + ": stored outputs")
+                assertThat(response.statusCode())
+                        .as(context + ": " + response.body())
+                        .isEqualTo(200);
+                List<JsonObject> items =
+                        Api.json(response).getJsonArray("items").getValuesAs(JsonObject.class);
+                assertThat(items)
+                        .as(context + ": stored outputs")
                         .noneMatch(i -> "failed".equals(i.getString("status")));
                 if (!items.isEmpty() && items.stream().allMatch(i -> "saved".equals(i.getString("status")))) {
-                    Map<String, UUID> byFormat = items.stream().collect(Collectors.toMap(
-                            i -> i.getString("report_format"), i -> UUID.fromString(i.getString("id"))));
-                    assertThat(byFormat.keySet()).as(context + ": one output per format")
+                    Map<String, UUID> byFormat = items.stream()
+                            .collect(Collectors.toMap(
+                                    i -> i.getString("report_format"), i -> UUID.fromString(i.getString("id"))));
+                    assertThat(byFormat.keySet())
+                            .as(context + ": one output per format")
                             .containsExactlyInAnyOrder(CSV, JSON);
                     saved.put(report.getKey(), byFormat);
                 }
             }
             if (saved.size() < created.size()) {
-                assertThat(Instant.now()).as("seed " + SEED + ": reports not saved after " + GENERATION_TIMEOUT
-                        + ": " + created.keySet().stream().filter(id -> !saved.containsKey(id)).toList())
+                assertThat(Instant.now())
+                        .as("seed " + SEED + ": reports not saved after " + GENERATION_TIMEOUT + ": "
+                                + created.keySet().stream()
+                                        .filter(id -> !saved.containsKey(id))
+                                        .toList())
                         .isBefore(deadline);
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
         }
-        return created.entrySet().stream().map(r -> new Generated(r.getValue(), r.getKey(), saved.get(r.getKey()),
-                dueAt(r.getKey()))).toList();
+        return created.entrySet().stream()
+                .map(r -> new Generated(r.getValue(), r.getKey(), saved.get(r.getKey()), dueAt(r.getKey())))
+                .toList();
     }
 
     /** When the report's one run was due: its "now", which dates usage_current and gen_date. */
@@ -315,11 +377,15 @@ class ReportContentIT {
         String path = "/reports/" + g.id() + "/stored/" + g.stored().get(format);
         HttpResponse<byte[]> plain = sendForBytes(SANDBOX.request(path).GET());
         assertThat(plain.statusCode()).as(context + ": download").isEqualTo(200);
-        assertThat(plain.headers().firstValue("Content-Encoding").orElse("identity")).as(context)
+        assertThat(plain.headers().firstValue("Content-Encoding").orElse("identity"))
+                .as(context)
                 .isEqualTo("identity");
-        HttpResponse<byte[]> gzip = sendForBytes(SANDBOX.request(path).header("Accept-Encoding", "gzip").GET());
+        HttpResponse<byte[]> gzip = sendForBytes(
+                SANDBOX.request(path).header("Accept-Encoding", "gzip").GET());
         assertThat(gzip.statusCode()).as(context + ": gzip download").isEqualTo(200);
-        assertThat(gzip.headers().firstValue("Content-Encoding")).as(context + ": gzip download").hasValue("gzip");
+        assertThat(gzip.headers().firstValue("Content-Encoding"))
+                .as(context + ": gzip download")
+                .hasValue("gzip");
         assertThat(gunzip(gzip.body())).as(context + ": gzip download inflated").isEqualTo(plain.body());
         return new String(plain.body(), StandardCharsets.UTF_8);
     }
@@ -355,21 +421,25 @@ class ReportContentIT {
         ReportCase report = g.report();
         ZoneId zone = report.zoneOrUtc();
         // usage_current reports the end of the day before the run was due (in the report's zone); the period is ignored
-        LocalDate begin = report.kind() == USAGE_CURRENT ? LocalDate.ofInstant(g.dueAt(), zone).minusDays(1)
+        LocalDate begin = report.kind() == USAGE_CURRENT
+                ? LocalDate.ofInstant(g.dueAt(), zone).minusDays(1)
                 : report.period().start();
         LocalDate end = report.kind() == USAGE_CURRENT ? begin : report.period().end();
         List<LocalDate> dates = switch (report.kind()) {
             case USAGE_CURRENT -> List.of(begin);
             case USAGE_SUMMARY -> List.of(begin, end);
             case USAGE_DAILY -> begin.datesUntil(end.plusDays(1)).toList();
-            case USAGE_BREAKDOWN -> begin.minusDays(1).datesUntil(end.plusDays(1)).toList();
+            case USAGE_BREAKDOWN ->
+                begin.minusDays(1).datesUntil(end.plusDays(1)).toList();
         };
         Instant cutoff = startOf(end.plusDays(1), zone);
 
         List<TenantRow> rows = new ArrayList<>();
         for (Node tenant : rowTenants(report.level(), end, zone)) {
             Set<Node> subtree = new HashSet<>(tenant.subtree());
-            List<Series> members = world.readings.keySet().stream().filter(s -> subtree.contains(s.tenant())).toList();
+            List<Series> members = world.readings.keySet().stream()
+                    .filter(s -> subtree.contains(s.tenant()))
+                    .toList();
             SortedSet<Key> keys = keysRead(members, cutoff);
             subtree.forEach(t -> keys.addAll(t.offers.keySet()));
             List<RowUsage> usages = usages(report, dates, members, keys, key -> nearestOffer(tenant, key));
@@ -377,7 +447,9 @@ class ReportContentIT {
             List<UserRow> users = new ArrayList<>();
             if (report.level() == ACCOUNTS) {
                 for (Account user : tenant.usersByLogin()) {
-                    List<Series> own = world.readings.keySet().stream().filter(s -> user.equals(s.user())).toList();
+                    List<Series> own = world.readings.keySet().stream()
+                            .filter(s -> user.equals(s.user()))
+                            .toList();
                     SortedSet<Key> userKeys = keysRead(own, cutoff);
                     if (!userKeys.isEmpty()) { // only users with readings of their own in the report's time
                         users.add(new UserRow(user, usages(report, dates, own, userKeys, tenant.offers::get)));
@@ -423,8 +495,12 @@ class ReportContentIT {
     }
 
     /** A row's lines: per usage, the sum of its members' values at each date. */
-    private static List<RowUsage> usages(ReportCase report, List<LocalDate> dates, List<Series> members,
-                                         SortedSet<Key> keys, Function<Key, Offer> offers) {
+    private static List<RowUsage> usages(
+            ReportCase report,
+            List<LocalDate> dates,
+            List<Series> members,
+            SortedSet<Key> keys,
+            Function<Key, Offer> offers) {
         List<RowUsage> usages = new ArrayList<>();
         for (Key key : keys) {
             long[] values = new long[dates.size()];
@@ -455,10 +531,11 @@ class ReportContentIT {
      * then its children, …; at one depth the lowest ID), or null.
      */
     private static Offer nearestOffer(Node tenant, Key key) {
-        for (List<Node> depth = List.of(tenant); !depth.isEmpty();
-             depth = depth.stream().flatMap(n -> n.children.stream()).toList()) {
-            Optional<Node> nearest = depth.stream().filter(n -> n.offers.containsKey(key))
-                    .min(Comparator.comparing((Node n) -> n.id));
+        for (List<Node> depth = List.of(tenant);
+                !depth.isEmpty();
+                depth = depth.stream().flatMap(n -> n.children.stream()).toList()) {
+            Optional<Node> nearest =
+                    depth.stream().filter(n -> n.offers.containsKey(key)).min(Comparator.comparing((Node n) -> n.id));
             if (nearest.isPresent()) {
                 return nearest.get().offers.get(key);
             }
@@ -471,14 +548,17 @@ class ReportContentIT {
         int last = values.length - 1;
         return switch (kind) {
             case USAGE_CURRENT -> List.of(new Line(dates.get(0), values[0], null, null, null, null));
-            case USAGE_SUMMARY -> List.of(new Line(null, null, values[0], values[last], values[last] - values[0],
-                    null));
-            case USAGE_DAILY -> IntStream.rangeClosed(0, last)
-                    .mapToObj(i -> new Line(dates.get(i), values[i], null, null, null, null)).toList();
+            case USAGE_SUMMARY ->
+                List.of(new Line(null, null, values[0], values[last], values[last] - values[0], null));
+            case USAGE_DAILY ->
+                IntStream.rangeClosed(0, last)
+                        .mapToObj(i -> new Line(dates.get(i), values[i], null, null, null, null))
+                        .toList();
             // the first date is the day before the period: only the base of the first change
-            case USAGE_BREAKDOWN -> IntStream.rangeClosed(1, last)
-                    .mapToObj(i -> new Line(dates.get(i), values[i], null, null, null, values[i] - values[i - 1]))
-                    .toList();
+            case USAGE_BREAKDOWN ->
+                IntStream.rangeClosed(1, last)
+                        .mapToObj(i -> new Line(dates.get(i), values[i], null, null, null, values[i] - values[i - 1]))
+                        .toList();
         };
     }
 
@@ -497,11 +577,22 @@ class ReportContentIT {
         for (RowUsage usage : usages) {
             for (Line line : usage.lines()) {
                 String sku = e.report().showSkus() ? usage.offer().sku() : null;
-                List<String> fields = List.of(tenant.id.toString(), tenant.nameAt(e.end(), e.report().zoneOrUtc()),
+                List<String> fields = List.of(
+                        tenant.id.toString(),
+                        tenant.nameAt(e.end(), e.report().zoneOrUtc()),
                         tenant.kind.wire(),
-                        tenant.parentId.toString(), user == null ? "" : user.id().toString(), usage.key().usage(),
-                        usage.key().edition(), usage.offer().unit(), text(sku), text(line.date()), text(line.value()),
-                        text(line.startValue()), text(line.endValue()), text(line.delta()), text(line.change()));
+                        tenant.parentId.toString(),
+                        user == null ? "" : user.id().toString(),
+                        usage.key().usage(),
+                        usage.key().edition(),
+                        usage.offer().unit(),
+                        text(sku),
+                        text(line.date()),
+                        text(line.value()),
+                        text(line.startValue()),
+                        text(line.endValue()),
+                        text(line.delta()),
+                        text(line.change()));
                 csv.append(fields.stream().map(ReportContentIT::csvField).collect(Collectors.joining(",")))
                         .append("\r\n");
             }
@@ -547,7 +638,10 @@ class ReportContentIT {
                     .add("parent_id", row.tenant().parentId.toString())
                     .add("usages", usages));
         }
-        return Json.createObjectBuilder().add("params", params).add("tenants", tenants).build();
+        return Json.createObjectBuilder()
+                .add("params", params)
+                .add("tenants", tenants)
+                .build();
     }
 
     private static void appendJson(JsonArrayBuilder usages, ReportCase report, Account user, List<RowUsage> rowUsages) {
@@ -608,16 +702,13 @@ class ReportContentIT {
     }
 
     /** What an offering item puts on a line: its measurement unit and SKU (null for none). */
-    private record Offer(String unit, String sku) {
-    }
+    private record Offer(String unit, String sku) {}
 
     /** A user of a tenant. */
-    private record Account(UUID id, String login, Node tenant) {
-    }
+    private record Account(UUID id, String login, Node tenant) {}
 
     /** One gauge: a tenant's own readings of one usage ({@code user} null), or one of its users'. */
-    private record Series(Node tenant, Account user, Key key) {
-    }
+    private record Series(Node tenant, Account user, Key key) {}
 
     /** A tenant as this test made it. */
     private static final class Node {
@@ -631,6 +722,7 @@ class ReportContentIT {
         final List<Account> users = new ArrayList<>();
         /** Its own offering items. */
         final Map<Key, Offer> offers = new TreeMap<>();
+
         String newName;
         Instant renamedAt;
 
@@ -650,7 +742,9 @@ class ReportContentIT {
 
         List<Node> childrenByName(LocalDate day, ZoneId zone) {
             return children.stream()
-                    .sorted(Comparator.comparing((Node n) -> n.nameAt(day, zone)).thenComparing(n -> n.id)).toList();
+                    .sorted(Comparator.comparing((Node n) -> n.nameAt(day, zone))
+                            .thenComparing(n -> n.id))
+                    .toList();
         }
 
         /** This tenant and every tenant below it. */
@@ -674,6 +768,7 @@ class ReportContentIT {
         final Node subject;
         /** The subject first, then every tenant in creation order. */
         final List<Node> tenants = new ArrayList<>();
+
         final Map<Series, TreeMap<Instant, Long>> readings = new LinkedHashMap<>();
 
         private World(Random rnd, Node subject) {
@@ -719,7 +814,9 @@ class ReportContentIT {
             Node c9 = w.tenant(p, CUSTOMER);
             Node u9 = w.tenant(c9, UNIT);
             for (int i = rnd.nextInt(1, 4); i > 0; i--) {
-                List<Node> parents = w.tenants.stream().filter(t -> t.kind == PARTNER || t.kind == FOLDER).toList();
+                List<Node> parents = w.tenants.stream()
+                        .filter(t -> t.kind == PARTNER || t.kind == FOLDER)
+                        .toList();
                 w.tenant(parents.get(rnd.nextInt(parents.size())), rnd.nextBoolean() ? CUSTOMER : PARTNER);
             }
 
@@ -771,8 +868,7 @@ class ReportContentIT {
         }
 
         Node tenant(Node parent, TenantKind kind, String name) {
-            Node node = new Node(SANDBOX.directory.createTenant(Tenant.of(name, kind, parent.id)),
-                    parent.depth + 1);
+            Node node = new Node(SANDBOX.directory.createTenant(Tenant.of(name, kind, parent.id)), parent.depth + 1);
             parent.children.add(node);
             tenants.add(node);
             return node;
@@ -781,10 +877,11 @@ class ReportContentIT {
         /** A user whose login starts with random letters (its order) and ends unique to this run. */
         Account user(Node tenant) {
             String letters = rnd.ints(6, 'a', 'z' + 1)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
             String login = letters + "." + UUID.randomUUID().toString().substring(0, 8);
-            User created = SANDBOX.directory.createUser(User.of(tenant.id, login,
-                    new Contact(login + "@example.com", "Report", "Reader")));
+            User created = SANDBOX.directory.createUser(
+                    User.of(tenant.id, login, new Contact(login + "@example.com", "Report", "Reader")));
             Account account = new Account(created.id(), created.login(), tenant);
             tenant.users.add(account);
             return account;
@@ -826,15 +923,27 @@ class ReportContentIT {
                     continue;
                 }
                 for (int i = rnd.nextInt(2, 8); i > 0; i--) {
-                    reading(series.tenant(), series.user(), series.key(), randomInstant(dstFrom, dstUntil),
+                    reading(
+                            series.tenant(),
+                            series.user(),
+                            series.key(),
+                            randomInstant(dstFrom, dstUntil),
                             randomValue(series.key()));
                 }
                 for (ZoneId zone : zones) {
                     Period period = zone.equals(zones.get(0)) ? DST_PERIOD : PERIOD;
-                    LocalDate day = period.start().plusDays(rnd.nextInt(-1, (int) (period.end().toEpochDay()
-                            - period.start().toEpochDay()) + 2));
+                    LocalDate day = period.start()
+                            .plusDays(rnd.nextInt(
+                                    -1,
+                                    (int) (period.end().toEpochDay()
+                                                    - period.start().toEpochDay())
+                                            + 2));
                     Instant midnight = startOf(day, zone);
-                    reading(series.tenant(), series.user(), series.key(), midnight.minusSeconds(1),
+                    reading(
+                            series.tenant(),
+                            series.user(),
+                            series.key(),
+                            midnight.minusSeconds(1),
                             randomValue(series.key()));
                     reading(series.tenant(), series.user(), series.key(), midnight, randomValue(series.key()));
                 }
@@ -843,7 +952,8 @@ class ReportContentIT {
 
         /** One reading; a series never has two readings at one instant. */
         void reading(Node tenant, Account user, Key key, Instant at, long value) {
-            readings.computeIfAbsent(new Series(tenant, user, key), s -> new TreeMap<>()).putIfAbsent(at, value);
+            readings.computeIfAbsent(new Series(tenant, user, key), s -> new TreeMap<>())
+                    .putIfAbsent(at, value);
         }
 
         /** A random whole second in [from, until), both midnights; now and then a day's first or last second. */
@@ -871,7 +981,8 @@ class ReportContentIT {
          */
         void offer(Node tenant, Key key) {
             String unit = UNITS.get(Math.floorMod(key.usage().length() + tenant.depth, UNITS.size()));
-            String sku = tenant.depth % 3 == 2 ? null
+            String sku = tenant.depth % 3 == 2
+                    ? null
                     : "SKU-" + key.usage() + (key.edition().isEmpty() ? "" : "-" + key.edition()) + "-L" + tenant.depth;
             tenant.offers.put(key, new Offer(unit, sku));
         }
@@ -880,18 +991,33 @@ class ReportContentIT {
         void send() {
             for (Node tenant : tenants) {
                 if (!tenant.offers.isEmpty()) {
-                    USAGE.replaceOfferingItems(tenant.id, new OfferingItems(tenant.offers.entrySet().stream()
-                            .map(o -> new OfferingItem((o.getKey().usage() + " " + o.getKey().edition()).strip(),
-                                    o.getKey().usage(), o.getKey().edition().isEmpty() ? null : o.getKey().edition(),
-                                    o.getValue().unit(), "infra", o.getValue().sku(), 1, null))
-                            .toList()));
+                    USAGE.replaceOfferingItems(
+                            tenant.id,
+                            new OfferingItems(tenant.offers.entrySet().stream()
+                                    .map(o -> new OfferingItem(
+                                            (o.getKey().usage() + " "
+                                                            + o.getKey().edition())
+                                                    .strip(),
+                                            o.getKey().usage(),
+                                            o.getKey().edition().isEmpty()
+                                                    ? null
+                                                    : o.getKey().edition(),
+                                            o.getValue().unit(),
+                                            "infra",
+                                            o.getValue().sku(),
+                                            1,
+                                            null))
+                                    .toList()));
                 }
             }
             List<UsageReading> batch = new ArrayList<>();
             readings.forEach((series, points) -> points.forEach((at, value) -> batch.add(new UsageReading(
-                    series.tenant().id, series.key().usage(),
+                    series.tenant().id,
+                    series.key().usage(),
                     series.key().edition().isEmpty() ? null : series.key().edition(),
-                    series.user() == null ? null : series.user().id(), value, at))));
+                    series.user() == null ? null : series.user().id(),
+                    value,
+                    at))));
             for (int i = 0; i < 10; i++) {
                 batch.add(batch.get(rnd.nextInt(batch.size()))); // stored once
             }
@@ -912,8 +1038,9 @@ class ReportContentIT {
             renamed.add(subject);
             for (int i = 0; i < renamed.size(); i++) {
                 Node tenant = renamed.get(i);
-                tenant.newName = SANDBOX.directory.renameTenant(tenant.id,
-                        new TenantUpdate("AAA renamed " + i, tenant.version)).name();
+                tenant.newName = SANDBOX.directory
+                        .renameTenant(tenant.id, new TenantUpdate("AAA renamed " + i, tenant.version))
+                        .name();
                 tenant.renamedAt = Instant.now();
             }
         }
@@ -924,8 +1051,8 @@ class ReportContentIT {
     // ---------------------------------------------------------------------------------------
 
     /** One report definition of this test; {@code zone} null: none sent, so UTC. */
-    private record ReportCase(ReportKind kind, ReportLevel level, boolean hideZeroUsage, boolean showSkus,
-                              ZoneId zone, Period period) {
+    private record ReportCase(
+            ReportKind kind, ReportLevel level, boolean hideZeroUsage, boolean showSkus, ZoneId zone, Period period) {
 
         /** Runs right away (once, no generation date), saved, in both machine-readable formats. */
         Report definition(UUID subject) {
@@ -956,23 +1083,17 @@ class ReportContentIT {
     }
 
     /** A report the server generated: its stored output per format and when its run was due. */
-    private record Generated(ReportCase report, UUID id, Map<String, UUID> stored, Instant dueAt) {
-    }
+    private record Generated(ReportCase report, UUID id, Map<String, UUID> stored, Instant dueAt) {}
 
     /** One line of a usage; the fields that do not apply to the kind are null. */
-    private record Line(LocalDate date, Long value, Long startValue, Long endValue, Long delta, Long change) {
-    }
+    private record Line(LocalDate date, Long value, Long startValue, Long endValue, Long delta, Long change) {}
 
-    private record RowUsage(Key key, Offer offer, List<Line> lines) {
-    }
+    private record RowUsage(Key key, Offer offer, List<Line> lines) {}
 
-    private record UserRow(Account user, List<RowUsage> usages) {
-    }
+    private record UserRow(Account user, List<RowUsage> usages) {}
 
-    private record TenantRow(Node tenant, List<RowUsage> usages, List<UserRow> users) {
-    }
+    private record TenantRow(Node tenant, List<RowUsage> usages, List<UserRow> users) {}
 
     /** The expected report: {@code begin} and {@code end} are its first and last reported days. */
-    private record Expected(ReportCase report, Instant dueAt, LocalDate begin, LocalDate end, List<TenantRow> rows) {
-    }
+    private record Expected(ReportCase report, Instant dueAt, LocalDate begin, LocalDate end, List<TenantRow> rows) {}
 }

@@ -52,7 +52,8 @@ class ReportServiceIT {
 
     /** The bootstrap administrator, as the server's environment configured it. */
     private Actor admin() {
-        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
     }
 
     /** A new customer under a new partner under the root. */
@@ -68,9 +69,9 @@ class ReportServiceIT {
     @Test
     void theSchemaIsOwnedByTheFlywayMigrations() throws Exception {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getBoolean(2)).isTrue();
         }
@@ -94,12 +95,23 @@ class ReportServiceIT {
     void aRefusedUpdateRollsBackAndLeavesNoVersionBehind() {
         Actor admin = admin();
         UUID customer = newCustomer(admin);
-        UUID recipient = users.create(admin, User.of(customer, "u" + UUID.randomUUID().toString()
-                .substring(0, 8), Contact.ofEmail("someone@example.com"))).id();
+        UUID recipient = users.create(
+                        admin,
+                        User.of(
+                                customer,
+                                "u" + UUID.randomUUID().toString().substring(0, 8),
+                                Contact.ofEmail("someone@example.com")))
+                .id();
         Report created = reports.create(admin, ReportTestData.monthlySend(customer, recipient));
 
-        assertThatThrownBy(() -> reports.update(admin, created.id(), 1,
-                ReportUpdate.builder().recipients(List.of()).level(ReportLevel.ITSELF).build()))
+        assertThatThrownBy(() -> reports.update(
+                        admin,
+                        created.id(),
+                        1,
+                        ReportUpdate.builder()
+                                .recipients(List.of())
+                                .level(ReportLevel.ITSELF)
+                                .build()))
                 .isInstanceOf(ServiceException.class)
                 .hasFieldOrPropertyWithValue("code", "required_field");
 
@@ -115,7 +127,8 @@ class ReportServiceIT {
 
         reports.delete(admin, created.id(), 2);
 
-        assertThatThrownBy(() -> reports.get(admin, created.id())).isInstanceOf(ServiceException.class)
+        assertThatThrownBy(() -> reports.get(admin, created.id()))
+                .isInstanceOf(ServiceException.class)
                 .hasFieldOrPropertyWithValue("kind", ServiceException.Kind.NOT_FOUND);
         assertThat(reports.idsOfTenant(admin, created.parameters().tenantId())).isEmpty();
     }

@@ -16,14 +16,16 @@ final class ReportTestData {
 
     static final Period MAY_2017 = new Period(LocalDate.parse("2017-05-01"), LocalDate.parse("2017-05-07"));
 
-    private ReportTestData() {
-    }
+    private ReportTestData() {}
 
     static Report monthlySave(UUID tenant) {
         return Report.builder()
                 .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ALL_CUSTOMERS)
-                        .kind(ReportKind.USAGE_DAILY).build())
+                .parameters(ReportParameters.builder()
+                        .tenantId(tenant)
+                        .level(ReportLevel.ALL_CUSTOMERS)
+                        .kind(ReportKind.USAGE_DAILY)
+                        .build())
                 .schedule(Schedule.monthly())
                 .build();
     }
@@ -32,8 +34,11 @@ final class ReportTestData {
         return Report.builder()
                 .resultAction(ResultAction.SEND)
                 .recipients(List.of(recipients))
-                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ACCOUNTS)
-                        .kind(ReportKind.USAGE_SUMMARY).build())
+                .parameters(ReportParameters.builder()
+                        .tenantId(tenant)
+                        .level(ReportLevel.ACCOUNTS)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .build())
                 .schedule(Schedule.monthly())
                 .build();
     }
@@ -41,8 +46,12 @@ final class ReportTestData {
     static Report onceSave(UUID tenant, ReportKind kind, Period period) {
         return Report.builder()
                 .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ITSELF).kind(kind)
-                        .period(period).build())
+                .parameters(ReportParameters.builder()
+                        .tenantId(tenant)
+                        .level(ReportLevel.ITSELF)
+                        .kind(kind)
+                        .period(period)
+                        .build())
                 .schedule(Schedule.once())
                 .build();
     }

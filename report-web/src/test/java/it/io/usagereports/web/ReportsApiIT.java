@@ -1,13 +1,12 @@
 package it.io.usagereports.web;
 
+import static it.io.usagereports.web.ApiFailures.assertFails;
+import static it.io.usagereports.web.ApiFailures.failure;
 import static it.io.usagereports.web.ReportTestData.MAY_2017;
 import static it.io.usagereports.web.ReportTestData.monthlySave;
 import static it.io.usagereports.web.ReportTestData.monthlySend;
 import static it.io.usagereports.web.ReportTestData.onceSave;
-import static it.io.usagereports.web.ApiFailures.assertFails;
-import static it.io.usagereports.web.ApiFailures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usagereports.client.ApiErrorException;
 import io.usagereports.client.ReportsApi;
@@ -65,34 +64,80 @@ class ReportsApiIT {
         ReportParameters p = valid.parameters();
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
-        assertFails(() -> api.createReport(valid.toBuilder().resultAction(null).build()),
-                400, "required_field", "result_action");
-        assertFails(() -> api.createReport(valid.toBuilder().resultAction(ResultAction.SEND).build()),
-                400, "required_field", "recipients");
-        assertFails(() -> api.createReport(valid.toBuilder().recipients(List.of(UUID.randomUUID())).build()),
-                400, "field_not_allowed", "recipients");
-        assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY, null)),
-                400, "required_field", "parameters.period");
-        assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY,
-                new Period(MAY_2017.end(), MAY_2017.start()))), 400, "invalid_value", "parameters.period.end");
-        assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY,
-                new Period(MAY_2017.start(), tomorrow))), 400, "invalid_value", "parameters.period.end");
-        assertFails(() -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY,
-                new Period(MAY_2017.start(), null))), 400, "required_field", "parameters.period.end");
-        assertFails(() -> api.createReport(valid.toBuilder()
-                .parameters(p.toBuilder().kind(ReportKind.USAGE_DAILY).build())
-                .schedule(Schedule.monthly())
-                .build()), 400, "field_not_allowed", "parameters.period");
-        assertFails(() -> api.createReport(monthlySave(tenant).toBuilder().generationDate(MAY_2017.end()).build()),
-                400, "field_not_allowed", "generation_date");
-        assertFails(() -> api.createReport(valid.toBuilder()
-                .parameters(p.toBuilder().formats(List.of(ReportFormat.CSV, ReportFormat.CSV)).build())
-                .build()), 400, "duplicate_value", "parameters.formats[1]");
-        assertFails(() -> api.createReport(valid.toBuilder()
-                .parameters(p.toBuilder().tenantId(null).build())
-                .build()), 400, "required_field", "parameters.tenant_id");
+        assertFails(
+                () -> api.createReport(valid.toBuilder().resultAction(null).build()),
+                400,
+                "required_field",
+                "result_action");
+        assertFails(
+                () -> api.createReport(
+                        valid.toBuilder().resultAction(ResultAction.SEND).build()),
+                400,
+                "required_field",
+                "recipients");
+        assertFails(
+                () -> api.createReport(
+                        valid.toBuilder().recipients(List.of(UUID.randomUUID())).build()),
+                400,
+                "field_not_allowed",
+                "recipients");
+        assertFails(
+                () -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY, null)),
+                400,
+                "required_field",
+                "parameters.period");
+        assertFails(
+                () -> api.createReport(
+                        onceSave(tenant, ReportKind.USAGE_DAILY, new Period(MAY_2017.end(), MAY_2017.start()))),
+                400,
+                "invalid_value",
+                "parameters.period.end");
+        assertFails(
+                () -> api.createReport(
+                        onceSave(tenant, ReportKind.USAGE_DAILY, new Period(MAY_2017.start(), tomorrow))),
+                400,
+                "invalid_value",
+                "parameters.period.end");
+        assertFails(
+                () -> api.createReport(onceSave(tenant, ReportKind.USAGE_DAILY, new Period(MAY_2017.start(), null))),
+                400,
+                "required_field",
+                "parameters.period.end");
+        assertFails(
+                () -> api.createReport(valid.toBuilder()
+                        .parameters(p.toBuilder().kind(ReportKind.USAGE_DAILY).build())
+                        .schedule(Schedule.monthly())
+                        .build()),
+                400,
+                "field_not_allowed",
+                "parameters.period");
+        assertFails(
+                () -> api.createReport(monthlySave(tenant).toBuilder()
+                        .generationDate(MAY_2017.end())
+                        .build()),
+                400,
+                "field_not_allowed",
+                "generation_date");
+        assertFails(
+                () -> api.createReport(valid.toBuilder()
+                        .parameters(p.toBuilder()
+                                .formats(List.of(ReportFormat.CSV, ReportFormat.CSV))
+                                .build())
+                        .build()),
+                400,
+                "duplicate_value",
+                "parameters.formats[1]");
+        assertFails(
+                () -> api.createReport(valid.toBuilder()
+                        .parameters(p.toBuilder().tenantId(null).build())
+                        .build()),
+                400,
+                "required_field",
+                "parameters.tenant_id");
 
-        assertThat(api.tenantReports(tenant).items()).as("no rejected report was stored").isEmpty();
+        assertThat(api.tenantReports(tenant).items())
+                .as("no rejected report was stored")
+                .isEmpty();
     }
 
     @Test
@@ -107,8 +152,7 @@ class ReportsApiIT {
     void unknownReportsAnswer404() {
         assertFails(() -> api.getReport(UUID.randomUUID()), 404, "not_found", null);
         assertFails(() -> api.revisions(UUID.randomUUID()), 404, "not_found", null);
-        assertFails(() -> api.updateReport(UUID.randomUUID(), null, ReportUpdate.empty()),
-                404, "not_found", null);
+        assertFails(() -> api.updateReport(UUID.randomUUID(), null, ReportUpdate.empty()), 404, "not_found", null);
         assertFails(() -> api.deleteReport(UUID.randomUUID(), 1), 404, "not_found", null);
     }
 
@@ -119,11 +163,14 @@ class ReportsApiIT {
         UUID bob = SANDBOX.newUser(tenant);
         Report created = api.createReport(monthlySend(tenant, alice));
 
-        Report updated = api.updateReport(created.id(), 1, ReportUpdate.builder()
-                .recipients(List.of(bob, alice))
-                .kind(ReportKind.USAGE_BREAKDOWN)
-                .showSkus(true)
-                .build());
+        Report updated = api.updateReport(
+                created.id(),
+                1,
+                ReportUpdate.builder()
+                        .recipients(List.of(bob, alice))
+                        .kind(ReportKind.USAGE_BREAKDOWN)
+                        .showSkus(true)
+                        .build());
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.recipients()).containsExactly(bob, alice);
@@ -134,12 +181,20 @@ class ReportsApiIT {
         assertThat(updated.schedule().enabled()).isTrue();
 
         Report unchanged = api.updateReport(created.id(), null, ReportUpdate.empty());
-        assertThat(unchanged.version()).as("every successful PUT makes a version").isEqualTo(3);
+        assertThat(unchanged.version())
+                .as("every successful PUT makes a version")
+                .isEqualTo(3);
         assertThat(unchanged).isEqualTo(updated.toBuilder().version(3).build());
-        assertThat(unchanged.nextRunAt()).as("an enabled monthly report's next run")
-                .isEqualTo(YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        assertThat(unchanged.nextRunAt())
+                .as("an enabled monthly report's next run")
+                .isEqualTo(YearMonth.now(ZoneOffset.UTC)
+                        .plusMonths(1)
+                        .atDay(1)
+                        .atStartOfDay()
+                        .toInstant(ZoneOffset.UTC));
 
-        Report disabled = api.updateReport(created.id(), "3", ReportUpdate.builder().enabled(false).build());
+        Report disabled = api.updateReport(
+                created.id(), "3", ReportUpdate.builder().enabled(false).build());
         assertThat(disabled.schedule().enabled()).isFalse();
         assertThat(disabled.nextRunAt()).as("a disabled report does not run").isNull();
         assertThat(api.getReport(created.id())).isEqualTo(disabled);
@@ -150,14 +205,18 @@ class ReportsApiIT {
         Report created = api.createReport(monthlySave(newTenant()));
         api.updateReport(created.id(), 1, ReportUpdate.empty());
 
-        ApiErrorException conflict = failure(() -> api.updateReport(created.id(), 1,
+        ApiErrorException conflict = failure(() -> api.updateReport(
+                created.id(),
+                1,
                 ReportUpdate.builder().level(ReportLevel.ITSELF).build()));
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("version_conflict");
         assertThat(conflict.context()).containsEntry("report_id", created.id().toString());
-        assertThat(((Number) conflict.context().get("expected_version")).intValue()).isEqualTo(1);
-        assertThat(((Number) conflict.context().get("actual_version")).intValue()).isEqualTo(2);
+        assertThat(((Number) conflict.context().get("expected_version")).intValue())
+                .isEqualTo(1);
+        assertThat(((Number) conflict.context().get("actual_version")).intValue())
+                .isEqualTo(2);
         Report current = api.getReport(created.id());
         assertThat(current.version()).isEqualTo(2);
         assertThat(current.parameters().level()).isEqualTo(ReportLevel.ALL_CUSTOMERS);
@@ -166,13 +225,18 @@ class ReportsApiIT {
     @Test
     void onlyMonthlyReportsCanBeUpdatedAndABadUpdateLeavesNoTrace() {
         Report once = api.createReport(onceSave(newTenant(), ReportKind.USAGE_SUMMARY, MAY_2017));
-        assertFails(() -> api.updateReport(once.id(), null, ReportUpdate.empty()),
-                400, "not_updatable", null);
+        assertFails(() -> api.updateReport(once.id(), null, ReportUpdate.empty()), 400, "not_updatable", null);
 
         UUID tenant = newTenant();
         Report monthly = api.createReport(monthlySend(tenant, SANDBOX.newUser(tenant)));
-        assertFails(() -> api.updateReport(monthly.id(), null, ReportUpdate.builder().recipients(List.of()).build()),
-                400, "required_field", "recipients");
+        assertFails(
+                () -> api.updateReport(
+                        monthly.id(),
+                        null,
+                        ReportUpdate.builder().recipients(List.of()).build()),
+                400,
+                "required_field",
+                "recipients");
         assertThat(api.getReport(monthly.id())).isEqualTo(monthly);
         assertThat(api.revisions(monthly.id()).items()).hasSize(1);
         assertThat(api.revisions(once.id()).items()).hasSize(1);
@@ -181,8 +245,12 @@ class ReportsApiIT {
     @Test
     void revisionsShowEveryVersionOldestFirst() {
         Report v1 = api.createReport(monthlySave(newTenant()));
-        Report v2 = api.updateReport(v1.id(), 1, ReportUpdate.builder().level(ReportLevel.DIRECT_PARTNERS).build());
-        Report v3 = api.updateReport(v1.id(), 2, ReportUpdate.builder().hideZeroUsage(true).build());
+        Report v2 = api.updateReport(
+                v1.id(),
+                1,
+                ReportUpdate.builder().level(ReportLevel.DIRECT_PARTNERS).build());
+        Report v3 = api.updateReport(
+                v1.id(), 2, ReportUpdate.builder().hideZeroUsage(true).build());
 
         List<ReportRevision> revisions = api.revisions(v1.id()).items();
 
@@ -192,7 +260,8 @@ class ReportsApiIT {
             assertThat(r.changedAt()).isNotNull();
             assertThat(r.changedBy()).isEqualTo(SANDBOX.directory.me().id());
         });
-        assertThat(revisions.get(0).changedAt()).isBeforeOrEqualTo(revisions.get(2).changedAt());
+        assertThat(revisions.get(0).changedAt())
+                .isBeforeOrEqualTo(revisions.get(2).changedAt());
     }
 
     @Test
@@ -242,10 +311,15 @@ class ReportsApiIT {
 
         assertThat(seen).containsExactlyElementsOf(monthly);
         assertThat(pages).isEqualTo(3);
-        assertThat(api.listReports(tenant, ReportKind.USAGE_SUMMARY, null, null, null, null).items())
-                .extracting(Report::id).containsExactly(once.id());
-        assertThat(api.listReports(tenant, null, ResultAction.SEND, null, null, null).items()).isEmpty();
-        assertThat(api.listReports(tenant, null, null, null, null, null).items()).hasSize(6);
+        assertThat(api.listReports(tenant, ReportKind.USAGE_SUMMARY, null, null, null, null)
+                        .items())
+                .extracting(Report::id)
+                .containsExactly(once.id());
+        assertThat(api.listReports(tenant, null, ResultAction.SEND, null, null, null)
+                        .items())
+                .isEmpty();
+        assertThat(api.listReports(tenant, null, null, null, null, null).items())
+                .hasSize(6);
     }
 
     @Test

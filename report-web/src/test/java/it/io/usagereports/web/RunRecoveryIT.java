@@ -87,7 +87,8 @@ class RunRecoveryIT {
     DataSource dataSource;
 
     private Actor admin() {
-        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
     }
 
     /** A once report of a new customer, due in two days: its run waits, queued, for this test. */
@@ -95,18 +96,20 @@ class RunRecoveryIT {
         UUID root = admin.grants().get(0).tenantId();
         Tenant partner = tenants.create(admin, Tenant.partner("recovery partner", root));
         Tenant customer = tenants.create(admin, Tenant.customer("recovery customer", partner.id()));
-        return reports.create(admin, Report.builder()
-                .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder()
-                        .tenantId(customer.id())
-                        .level(ReportLevel.ITSELF)
-                        .kind(ReportKind.USAGE_SUMMARY)
-                        .formats(List.of(ReportFormat.CSV_V2_0))
-                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
-                        .build())
-                .schedule(Schedule.once())
-                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
-                .build());
+        return reports.create(
+                admin,
+                Report.builder()
+                        .resultAction(ResultAction.SAVE)
+                        .parameters(ReportParameters.builder()
+                                .tenantId(customer.id())
+                                .level(ReportLevel.ITSELF)
+                                .kind(ReportKind.USAGE_SUMMARY)
+                                .formats(List.of(ReportFormat.CSV_V2_0))
+                                .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                                .build())
+                        .schedule(Schedule.once())
+                        .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                        .build());
     }
 
     @Test
@@ -150,19 +153,24 @@ class RunRecoveryIT {
 
         // A worker claims the run, prepares it and writes half a chunk, then "dies": its lease runs out.
         Instant later = Instant.now().plusSeconds(3 * 86_400);
-        Claim dead = ledger.claim(new Claimable(runId, 0), "dead-server", later, Instant.now().plusSeconds(2))
+        Claim dead = ledger.claim(
+                        new Claimable(runId, 0),
+                        "dead-server",
+                        later,
+                        Instant.now().plusSeconds(2))
                 .orElseThrow();
         assertThat(planner.job(dead).isPresent()).isTrue();
         UUID storedId = runs.stored(admin, report.id()).get(0).id();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "INSERT INTO stored_report_chunk (stored_id, attempt, seq, data) VALUES (?, ?, 0, ?)")) {
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO stored_report_chunk (stored_id, attempt, seq, data) VALUES (?, ?, 0, ?)")) {
             s.setObject(1, storedId);
             s.setInt(2, dead.attempt());
             s.setBytes(3, new byte[] {31, -117, 8, 0});
             s.executeUpdate();
         }
-        assertThat(runs.stored(admin, report.id())).extracting(StoredReport::status)
+        assertThat(runs.stored(admin, report.id()))
+                .extracting(StoredReport::status)
                 .containsExactly(StoredStatus.IN_PROGRESS);
 
         // A poller of a live server finds the expired lease and redoes the run.
@@ -183,18 +191,23 @@ class RunRecoveryIT {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         runs.content(admin, report.id(), storedId).writeDecompressed(content);
         // The customer has no usage: the complete file is the header line (a whole gzip stream).
-        assertThat(content.toString(StandardCharsets.UTF_8)).isEqualTo("tenant_id,tenant_name,tenant_kind,parent_id,"
-                + "user_id,usage_name,edition,measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n");
+        assertThat(content.toString(StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "tenant_id,tenant_name,tenant_kind,parent_id,"
+                                + "user_id,usage_name,edition,measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n");
 
         // The dead worker wakes up and tries to finish: it no longer holds the run, so nothing changes.
-        assertThat(ledger.complete(dead, Map.of(storedId, new OutputSize(4, 0)), Instant.now())).isFalse();
-        assertThat(runs.stored(admin, report.id()).get(0).size()).isEqualTo(stored.get(0).size());
+        assertThat(ledger.complete(dead, Map.of(storedId, new OutputSize(4, 0)), Instant.now()))
+                .isFalse();
+        assertThat(runs.stored(admin, report.id()).get(0).size())
+                .isEqualTo(stored.get(0).size());
         reports.delete(admin, report.id(), 1);
     }
 
     private List<Integer> chunkAttempts(UUID storedId) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT attempt FROM stored_report_chunk WHERE stored_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT attempt FROM stored_report_chunk WHERE stored_id = ?")) {
             s.setObject(1, storedId);
             List<Integer> attempts = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {

@@ -1,7 +1,6 @@
 package it.io.usagereports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usagereports.client.ApiErrorException;
 import io.usagereports.model.common.ErrorCodes;
@@ -54,9 +53,11 @@ class RunsIT {
     static void data() {
         sandbox = Sandbox.create();
         customer = sandbox.newCustomer();
-        sandbox.usage().ingest(new UsageBatch(List.of(
-                new UsageReading(customer, "storage", null, null, 1000L, Instant.parse("2026-03-01T10:00:00Z")),
-                new UsageReading(customer, "storage", null, null, 3000L, Instant.parse("2026-03-03T10:00:00Z")))));
+        sandbox.usage()
+                .ingest(new UsageBatch(List.of(
+                        new UsageReading(customer, "storage", null, null, 1000L, Instant.parse("2026-03-01T10:00:00Z")),
+                        new UsageReading(
+                                customer, "storage", null, null, 3000L, Instant.parse("2026-03-03T10:00:00Z")))));
     }
 
     private static Report once(ReportKind kind, List<ReportFormat> formats, LocalDate generationDate) {
@@ -66,8 +67,13 @@ class RunsIT {
     private static Report once(UUID tenant, ReportKind kind, List<ReportFormat> formats, LocalDate generationDate) {
         return Report.builder()
                 .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder().tenantId(tenant).level(ReportLevel.ITSELF).kind(kind)
-                        .formats(formats).period(PERIOD).build())
+                .parameters(ReportParameters.builder()
+                        .tenantId(tenant)
+                        .level(ReportLevel.ITSELF)
+                        .kind(kind)
+                        .formats(formats)
+                        .period(PERIOD)
+                        .build())
                 .schedule(Schedule.once())
                 .generationDate(generationDate)
                 .build();
@@ -75,14 +81,18 @@ class RunsIT {
 
     @Test
     void aOnceReportDueNowHasItsStoredItemsWhenThePostAnswersAndIsSavedSoonAfter() throws Exception {
-        Report report = sandbox.reports.createReport(once(ReportKind.USAGE_SUMMARY,
-                List.of(ReportFormat.CSV_V2_0, ReportFormat.HTML), null));
+        Report report = sandbox.reports.createReport(
+                once(ReportKind.USAGE_SUMMARY, List.of(ReportFormat.CSV_V2_0, ReportFormat.HTML), null));
 
         List<StoredReport> first = sandbox.reports.stored(report.id()).items();
-        assertThat(first).extracting(StoredReport::reportFormat).containsExactly(ReportFormat.CSV_V2_0, ReportFormat.HTML);
+        assertThat(first)
+                .extracting(StoredReport::reportFormat)
+                .containsExactly(ReportFormat.CSV_V2_0, ReportFormat.HTML);
 
         List<StoredReport> saved = awaitSaved(report.id());
-        assertThat(saved).extracting(StoredReport::id).containsExactlyElementsOf(first.stream().map(StoredReport::id).toList());
+        assertThat(saved)
+                .extracting(StoredReport::id)
+                .containsExactlyElementsOf(first.stream().map(StoredReport::id).toList());
         assertThat(saved).allSatisfy(s -> assertThat(s.size()).isPositive());
 
         ReportRun run = sandbox.reports.runs(report.id()).items().get(0);
@@ -93,12 +103,14 @@ class RunsIT {
         assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
         assertThat(run.failure()).isNull();
 
-        try (InputStream in = sandbox.reports.openStored(report.id(), saved.get(0).id())) {
+        try (InputStream in =
+                sandbox.reports.openStored(report.id(), saved.get(0).id())) {
             String csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(csv).isEqualTo("tenant_id,tenant_name,tenant_kind,parent_id,user_id,usage_name,edition,"
-                    + "measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n"
-                    + customer + "," + name(customer) + ",customer," + sandbox.partner.id()
-                    + ",,storage,,quantity,,,,1000,3000,2000,\r\n");
+            assertThat(csv)
+                    .isEqualTo("tenant_id,tenant_name,tenant_kind,parent_id,user_id,usage_name,edition,"
+                            + "measurement_unit,sku,date,value,start_value,end_value,delta,change\r\n"
+                            + customer + "," + name(customer) + ",customer," + sandbox.partner.id()
+                            + ",,storage,,quantity,,,,1000,3000,2000,\r\n");
         }
     }
 
@@ -116,18 +128,22 @@ class RunsIT {
             rejected.add(new UsageReading(tenant, "backup", null, null, (long) i, start.plusSeconds(60L * i)));
         }
         rejected.add(new UsageReading(tenant, "backup", null, null, -1L, start));
-        assertThat(failure(() -> sandbox.usage().ingest(new UsageBatch(rejected))).status()).isEqualTo(400);
+        assertThat(failure(() -> sandbox.usage().ingest(new UsageBatch(rejected)))
+                        .status())
+                .isEqualTo(400);
 
-        sandbox.usage().ingest(new UsageBatch(List.of(
-                new UsageReading(tenant, "backup", null, null, 700L, Instant.parse("2026-03-02T10:00:00Z")))));
+        sandbox.usage()
+                .ingest(new UsageBatch(List.of(
+                        new UsageReading(tenant, "backup", null, null, 700L, Instant.parse("2026-03-02T10:00:00Z")))));
 
-        Report report = sandbox.reports.createReport(once(tenant, ReportKind.USAGE_SUMMARY,
-                List.of(ReportFormat.CSV_V2_0), null));
+        Report report = sandbox.reports.createReport(
+                once(tenant, ReportKind.USAGE_SUMMARY, List.of(ReportFormat.CSV_V2_0), null));
         StoredReport stored = awaitSaved(report.id()).get(0);
         try (InputStream in = sandbox.reports.openStored(report.id(), stored.id())) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).endsWith("\r\n"
-                    + tenant + "," + name(tenant) + ",customer," + sandbox.partner.id()
-                    + ",,backup,,quantity,,,,0,700,700,\r\n");
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .endsWith("\r\n"
+                            + tenant + "," + name(tenant) + ",customer," + sandbox.partner.id()
+                            + ",,backup,,quantity,,,,0,700,700,\r\n");
         }
     }
 
@@ -137,7 +153,8 @@ class RunsIT {
         StoredReport stored = awaitSaved(report.id()).get(0);
         String path = "/reports/" + report.id() + "/stored/" + stored.id();
 
-        HttpResponse<byte[]> gzip = Api.sendBytes(sandbox.request(path).header("Accept-Encoding", "gzip").GET());
+        HttpResponse<byte[]> gzip = Api.sendBytes(
+                sandbox.request(path).header("Accept-Encoding", "gzip").GET());
         assertThat(gzip.statusCode()).isEqualTo(200);
         assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gzip.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -145,7 +162,8 @@ class RunsIT {
                 .hasValue("attachment; filename=\"usage_daily_2026-03-01_2026-03-03.csv\"");
         assertThat((long) gzip.body().length).isEqualTo(stored.size());
 
-        HttpResponse<byte[]> plain = Api.sendBytes(sandbox.request(path).header("Accept-Encoding", "gzip;q=0, br").GET());
+        HttpResponse<byte[]> plain = Api.sendBytes(
+                sandbox.request(path).header("Accept-Encoding", "gzip;q=0, br").GET());
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(plain.body()).isEqualTo(gunzip(gzip.body()));
@@ -156,7 +174,8 @@ class RunsIT {
 
     @Test
     void theClientDownloadsToAFile(@TempDir Path dir) throws Exception {
-        Report report = sandbox.reports.createReport(once(ReportKind.USAGE_SUMMARY, List.of(ReportFormat.JSON_V2_0), null));
+        Report report =
+                sandbox.reports.createReport(once(ReportKind.USAGE_SUMMARY, List.of(ReportFormat.JSON_V2_0), null));
         StoredReport stored = awaitSaved(report.id()).get(0);
         Path file = dir.resolve("report.json");
         long size = sandbox.reports.downloadStored(report.id(), stored.id(), file);
@@ -166,13 +185,16 @@ class RunsIT {
 
     @Test
     void aReportDueLaterWaitsWithoutStoredItemsAndRunNowGeneratesAPeriodOnDemand() throws Exception {
-        Report report = sandbox.reports.createReport(once(ReportKind.USAGE_SUMMARY, List.of(ReportFormat.CSV_V2_0),
+        Report report = sandbox.reports.createReport(once(
+                ReportKind.USAGE_SUMMARY,
+                List.of(ReportFormat.CSV_V2_0),
                 LocalDate.now(ZoneOffset.UTC).plusDays(3)));
         assertThat(sandbox.reports.stored(report.id()).items()).isEmpty();
         ReportRun waiting = sandbox.reports.runs(report.id()).items().get(0);
         assertThat(waiting.status()).isEqualTo(RunStatus.QUEUED);
-        assertThat(waiting.dueAt()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(3).atStartOfDay()
-                .toInstant(ZoneOffset.UTC));
+        assertThat(waiting.dueAt())
+                .isEqualTo(
+                        LocalDate.now(ZoneOffset.UTC).plusDays(3).atStartOfDay().toInstant(ZoneOffset.UTC));
 
         Period backFill = new Period(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"));
         ReportRun now = sandbox.reports.runNow(report.id(), new RunRequest(backFill));
@@ -184,8 +206,10 @@ class RunsIT {
         try (InputStream in = sandbox.reports.openStored(report.id(), stored.id())) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).endsWith(",,,1000,1000,0,\r\n");
         }
-        assertThat(sandbox.reports.runs(report.id()).items()).extracting(ReportRun::id, ReportRun::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(now.id(), RunStatus.SAVED),
+        assertThat(sandbox.reports.runs(report.id()).items())
+                .extracting(ReportRun::id, ReportRun::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(now.id(), RunStatus.SAVED),
                         org.assertj.core.groups.Tuple.tuple(waiting.id(), RunStatus.QUEUED));
     }
 
@@ -202,19 +226,21 @@ class RunsIT {
     void runNowRefusesBadPeriodsAndUnknownReports() {
         Report report = sandbox.reports.createReport(once(ReportKind.USAGE_SUMMARY, null, null));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        ApiErrorException future = failure(() -> sandbox.reports.runNow(report.id(),
-                new RunRequest(new Period(today, today.plusDays(1)))));
+        ApiErrorException future = failure(
+                () -> sandbox.reports.runNow(report.id(), new RunRequest(new Period(today, today.plusDays(1)))));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.field()).isEqualTo("period.end");
 
-        HttpResponse<String> reversed = sandbox.postJson("/reports/" + report.id() + "/runs",
-                "{\"period\":{\"start\":\"2026-03-05\",\"end\":\"2026-03-01\"}}");
+        HttpResponse<String> reversed = sandbox.postJson(
+                "/reports/" + report.id() + "/runs", "{\"period\":{\"start\":\"2026-03-05\",\"end\":\"2026-03-01\"}}");
         Api.assertError(reversed, 400, ErrorCodes.INVALID_VALUE);
-        Api.assertError(sandbox.postJson("/reports/" + report.id() + "/runs", "{\"when\":\"now\"}"), 400,
+        Api.assertError(
+                sandbox.postJson("/reports/" + report.id() + "/runs", "{\"when\":\"now\"}"),
+                400,
                 ErrorCodes.UNKNOWN_FIELD);
         Api.assertError(sandbox.postJson("/reports/" + UUID.randomUUID() + "/runs", ""), 404, ErrorCodes.NOT_FOUND);
-        Api.assertError(sandbox.get("/reports/" + report.id() + "/stored/" + UUID.randomUUID()), 404,
-                ErrorCodes.NOT_FOUND);
+        Api.assertError(
+                sandbox.get("/reports/" + report.id() + "/stored/" + UUID.randomUUID()), 404, ErrorCodes.NOT_FOUND);
         Api.assertError(sandbox.get("/reports/" + report.id() + "/stored/not-an-id"), 404, ErrorCodes.NOT_FOUND);
     }
 

@@ -55,7 +55,8 @@ final class Sandbox {
             DirectoryApi basic = ReportsClient.directory(BASE, Credentials.login(ADMIN_LOGIN, ADMIN_PASSWORD));
             UUID rootTenant = basic.me().tenantId();
             ApiClient client = basic.createClient(newClient(rootTenant));
-            root = ReportsClient.directory(BASE, Credentials.client(client.clientId().toString(), client.clientSecret()));
+            root = ReportsClient.directory(
+                    BASE, Credentials.client(client.clientId().toString(), client.clientSecret()));
         }
         return root;
     }
@@ -76,7 +77,9 @@ final class Sandbox {
 
     /** A new customer under this sandbox's partner. */
     UUID newCustomer() {
-        return directory.createTenant(Tenant.customer("customer " + UUID.randomUUID(), partner.id())).id();
+        return directory
+                .createTenant(Tenant.customer("customer " + UUID.randomUUID(), partner.id()))
+                .id();
     }
 
     /** A new user of {@code tenant}. */
@@ -90,8 +93,8 @@ final class Sandbox {
      */
     User newUser(UUID tenant, String prefix) {
         String login = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        return directory.createUser(User.of(tenant, login,
-                new Contact(prefix + login + "@example.com", "Test", "User")));
+        return directory.createUser(
+                User.of(tenant, login, new Contact(prefix + login + "@example.com", "Test", "User")));
     }
 
     /** A raw request carrying this sandbox's bearer token. */
@@ -104,20 +107,23 @@ final class Sandbox {
     }
 
     HttpResponse<String> postJson(String path, String json) {
-        return Api.send(request(path).header("Content-Type", "application/json")
+        return Api.send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> putJson(String path, String json) {
-        return Api.send(request(path).header("Content-Type", "application/json")
+        return Api.send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A bearer token of this sandbox's client, fetched once. */
     synchronized String token() {
         if (token == null) {
-            token = ReportsClient.tokens(BASE).token(basic(client.clientId().toString(), client.clientSecret()),
-                    "client_credentials").accessToken();
+            token = ReportsClient.tokens(BASE)
+                    .token(basic(client.clientId().toString(), client.clientSecret()), "client_credentials")
+                    .accessToken();
         }
         return token;
     }

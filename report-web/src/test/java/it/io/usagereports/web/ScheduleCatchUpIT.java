@@ -64,20 +64,26 @@ class ScheduleCatchUpIT {
 
     @Test
     void eachMissedDayOfTheLast35RunsOnceOldestFirstAndNoneOlder() throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
         UUID root = admin.grants().get(0).tenantId();
         Tenant partner = tenants.create(admin, Tenant.partner("catch-up partner", root));
-        Report report = reports.create(admin, Report.builder()
-                .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder().tenantId(partner.id()).level(ReportLevel.ITSELF)
-                        .kind(ReportKind.USAGE_SUMMARY).build())
-                .schedule(Schedule.daily())
-                .build());
+        Report report = reports.create(
+                admin,
+                Report.builder()
+                        .resultAction(ResultAction.SAVE)
+                        .parameters(ReportParameters.builder()
+                                .tenantId(partner.id())
+                                .level(ReportLevel.ITSELF)
+                                .kind(ReportKind.USAGE_SUMMARY)
+                                .build())
+                        .schedule(Schedule.daily())
+                        .build());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         // As if no server had been up for 40 days: the next run was due then.
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE report SET next_run_at = ? WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("UPDATE report SET next_run_at = ? WHERE id = ?")) {
             s.setObject(1, today.minusDays(40).atStartOfDay().atOffset(ZoneOffset.UTC));
             s.setObject(2, report.id());
             assertThat(s.executeUpdate()).isEqualTo(1);
@@ -94,16 +100,20 @@ class ScheduleCatchUpIT {
             assertThat(r.status()).isEqualTo(RunStatus.SAVED);
             assertThat(r.trigger()).isEqualTo(RunTrigger.SCHEDULED);
         });
-        List<ReportRun> byDue = found.stream().sorted(Comparator.comparing(ReportRun::dueAt)).toList();
+        List<ReportRun> byDue =
+                found.stream().sorted(Comparator.comparing(ReportRun::dueAt)).toList();
         for (int i = 0; i < 35; i++) {
             LocalDate day = today.minusDays(35 - i);
             assertThat(byDue.get(i).period()).isEqualTo(new Period(day, day));
-            assertThat(byDue.get(i).dueAt()).isEqualTo(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            assertThat(byDue.get(i).dueAt())
+                    .isEqualTo(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
         assertThat(reports.get(admin, report.id()).nextRunAt())
                 .isEqualTo(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         Thread.sleep(2500);
-        assertThat(runs.runs(admin, report.id())).as("a later poll adds nothing").hasSize(35);
+        assertThat(runs.runs(admin, report.id()))
+                .as("a later poll adds nothing")
+                .hasSize(35);
         reports.delete(admin, report.id(), 1);
     }
 }

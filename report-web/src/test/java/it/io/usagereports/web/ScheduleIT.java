@@ -46,20 +46,34 @@ class ScheduleIT {
     private static Report scheduled(Schedule schedule, String parametersZone) {
         return Report.builder()
                 .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder().tenantId(customer).level(ReportLevel.ITSELF)
-                        .kind(ReportKind.USAGE_SUMMARY).timezone(parametersZone).build())
+                .parameters(ReportParameters.builder()
+                        .tenantId(customer)
+                        .level(ReportLevel.ITSELF)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .timezone(parametersZone)
+                        .build())
                 .schedule(schedule)
                 .build();
     }
 
     @Test
     void aBerlinPartnersMonthlyBillingReportRunsOnTheSecondAtSixLocalTime() {
-        Report report = sandbox.reports.createReport(scheduled(Schedule.monthly().withDayOfMonth(2)
-                .withTime(LocalTime.of(6, 0)).withTimezone("Europe/Berlin"), null));
+        Report report = sandbox.reports.createReport(scheduled(
+                Schedule.monthly()
+                        .withDayOfMonth(2)
+                        .withTime(LocalTime.of(6, 0))
+                        .withTimezone("Europe/Berlin"),
+                null));
 
-        assertThat(report.schedule()).isEqualTo(Schedule.monthly().withEnabled(true).withTime(LocalTime.of(6, 0))
-                .withDayOfMonth(2).withTimezone("Europe/Berlin"));
-        assertThat(report.parameters().timezone()).as("the period follows the schedule's zone").isEqualTo("Europe/Berlin");
+        assertThat(report.schedule())
+                .isEqualTo(Schedule.monthly()
+                        .withEnabled(true)
+                        .withTime(LocalTime.of(6, 0))
+                        .withDayOfMonth(2)
+                        .withTimezone("Europe/Berlin"));
+        assertThat(report.parameters().timezone())
+                .as("the period follows the schedule's zone")
+                .isEqualTo("Europe/Berlin");
         ZonedDateTime now = ZonedDateTime.now(BERLIN);
         ZonedDateTime due = now.withDayOfMonth(2).toLocalDate().atTime(6, 0).atZone(BERLIN);
         if (!due.isAfter(now)) {
@@ -77,14 +91,24 @@ class ScheduleIT {
     @Test
     void dailyAndWeeklyReportsGetTheirDefaultsAndTheirNextRun() {
         Report daily = sandbox.reports.createReport(scheduled(Schedule.daily(), null));
-        assertThat(daily.schedule()).isEqualTo(Schedule.daily().withEnabled(true).withTime(LocalTime.MIDNIGHT)
-                .withTimezone("UTC"));
+        assertThat(daily.schedule())
+                .isEqualTo(Schedule.daily()
+                        .withEnabled(true)
+                        .withTime(LocalTime.MIDNIGHT)
+                        .withTimezone("UTC"));
         assertThat(daily.parameters().timezone()).isEqualTo("UTC");
-        assertThat(daily.nextRunAt()).isEqualTo(LocalDate.now(ZoneId.of("UTC")).plusDays(1).atStartOfDay(ZoneId.of("UTC"))
-                .toInstant());
+        assertThat(daily.nextRunAt())
+                .isEqualTo(LocalDate.now(ZoneId.of("UTC"))
+                        .plusDays(1)
+                        .atStartOfDay(ZoneId.of("UTC"))
+                        .toInstant());
 
-        Report weekly = sandbox.reports.createReport(scheduled(Schedule.weekly().withDayOfWeek(Weekday.FRIDAY)
-                .withTime(LocalTime.of(7, 30)).withTimezone("Asia/Kathmandu"), "UTC"));
+        Report weekly = sandbox.reports.createReport(scheduled(
+                Schedule.weekly()
+                        .withDayOfWeek(Weekday.FRIDAY)
+                        .withTime(LocalTime.of(7, 30))
+                        .withTimezone("Asia/Kathmandu"),
+                "UTC"));
         assertThat(weekly.schedule().dayOfWeek()).isEqualTo(Weekday.FRIDAY);
         assertThat(weekly.parameters().timezone()).as("given, it stays").isEqualTo("UTC");
         Instant next = weekly.nextRunAt();
@@ -94,68 +118,106 @@ class ScheduleIT {
         assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plusSeconds(7 * 86_400 + 60));
 
         HttpResponse<String> raw = sandbox.get("/reports/" + weekly.id());
-        assertThat(raw.body()).contains("\"schedule\":{\"day_of_week\":\"friday\",\"enabled\":true,\"time\":\"07:30\","
-                + "\"timezone\":\"Asia/Kathmandu\",\"type\":\"weekly\"}").contains("\"next_run_at\":\"");
+        assertThat(raw.body())
+                .contains("\"schedule\":{\"day_of_week\":\"friday\",\"enabled\":true,\"time\":\"07:30\","
+                        + "\"timezone\":\"Asia/Kathmandu\",\"type\":\"weekly\"}")
+                .contains("\"next_run_at\":\"");
     }
 
     @Test
     void aPutChangesTheScheduleAsANewVersionAndMovesTheNextRun() {
         Report report = sandbox.reports.createReport(scheduled(Schedule.weekly(), null));
-        Report moved = sandbox.reports.updateReport(report.id(), 1, ReportUpdate.builder()
-                .dayOfWeek(Weekday.SUNDAY)
-                .time(LocalTime.of(18, 0))
-                .timezone("America/New_York")
-                .build());
+        Report moved = sandbox.reports.updateReport(
+                report.id(),
+                1,
+                ReportUpdate.builder()
+                        .dayOfWeek(Weekday.SUNDAY)
+                        .time(LocalTime.of(18, 0))
+                        .timezone("America/New_York")
+                        .build());
         assertThat(moved.version()).isEqualTo(2);
-        assertThat(moved.schedule()).isEqualTo(Schedule.weekly().withEnabled(true).withTime(LocalTime.of(18, 0))
-                .withDayOfWeek(Weekday.SUNDAY).withTimezone("America/New_York"));
-        assertThat(moved.parameters().timezone()).as("follows the schedule's new zone").isEqualTo("America/New_York");
+        assertThat(moved.schedule())
+                .isEqualTo(Schedule.weekly()
+                        .withEnabled(true)
+                        .withTime(LocalTime.of(18, 0))
+                        .withDayOfWeek(Weekday.SUNDAY)
+                        .withTimezone("America/New_York"));
+        assertThat(moved.parameters().timezone())
+                .as("follows the schedule's new zone")
+                .isEqualTo("America/New_York");
         ZonedDateTime local = moved.nextRunAt().atZone(ZoneId.of("America/New_York"));
         assertThat(local.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
         assertThat(local.toLocalTime()).isEqualTo(LocalTime.of(18, 0));
-        assertThat(local.toLocalDate()).isEqualTo(LocalDate.now(ZoneId.of("America/New_York")).with(
-                local.toLocalTime().isAfter(LocalTime.now(ZoneId.of("America/New_York")))
-                        ? TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY) : TemporalAdjusters.next(DayOfWeek.SUNDAY)));
+        assertThat(local.toLocalDate())
+                .isEqualTo(LocalDate.now(ZoneId.of("America/New_York"))
+                        .with(
+                                local.toLocalTime().isAfter(LocalTime.now(ZoneId.of("America/New_York")))
+                                        ? TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)
+                                        : TemporalAdjusters.next(DayOfWeek.SUNDAY)));
 
-        Report disabled = sandbox.reports.updateReport(report.id(), 2, ReportUpdate.builder().enabled(false).build());
+        Report disabled = sandbox.reports.updateReport(
+                report.id(), 2, ReportUpdate.builder().enabled(false).build());
         assertThat(disabled.nextRunAt()).isNull();
         assertThat(sandbox.get("/reports/" + report.id()).body()).doesNotContain("next_run_at");
-        Report enabled = sandbox.reports.updateReport(report.id(), 3, ReportUpdate.builder().enabled(true).build());
+        Report enabled = sandbox.reports.updateReport(
+                report.id(), 3, ReportUpdate.builder().enabled(true).build());
         assertThat(enabled.nextRunAt()).isEqualTo(moved.nextRunAt());
         assertThat(sandbox.reports.revisions(report.id()).items()).hasSize(4);
     }
 
     @Test
     void wrongScheduleFieldsAreRefusedNamingTheField() {
-        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.daily().withTimezone("Mars/Olympus_Mons"),
-                null)), 400, ErrorCodes.INVALID_VALUE, "schedule.timezone");
-        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.daily(), "CEST")),
-                400, ErrorCodes.INVALID_VALUE, "parameters.timezone");
-        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.monthly().withDayOfMonth(31), null)),
-                400, ErrorCodes.INVALID_VALUE, "schedule.day_of_month");
-        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.weekly().withDayOfMonth(5), null)),
-                400, ErrorCodes.FIELD_NOT_ALLOWED, "schedule.day_of_month");
-        assertFails(() -> sandbox.reports.createReport(scheduled(Schedule.daily().withDayOfWeek(Weekday.MONDAY), null)),
-                400, ErrorCodes.FIELD_NOT_ALLOWED, "schedule.day_of_week");
+        assertFails(
+                () -> sandbox.reports.createReport(scheduled(Schedule.daily().withTimezone("Mars/Olympus_Mons"), null)),
+                400,
+                ErrorCodes.INVALID_VALUE,
+                "schedule.timezone");
+        assertFails(
+                () -> sandbox.reports.createReport(scheduled(Schedule.daily(), "CEST")),
+                400,
+                ErrorCodes.INVALID_VALUE,
+                "parameters.timezone");
+        assertFails(
+                () -> sandbox.reports.createReport(scheduled(Schedule.monthly().withDayOfMonth(31), null)),
+                400,
+                ErrorCodes.INVALID_VALUE,
+                "schedule.day_of_month");
+        assertFails(
+                () -> sandbox.reports.createReport(scheduled(Schedule.weekly().withDayOfMonth(5), null)),
+                400,
+                ErrorCodes.FIELD_NOT_ALLOWED,
+                "schedule.day_of_month");
+        assertFails(
+                () -> sandbox.reports.createReport(scheduled(Schedule.daily().withDayOfWeek(Weekday.MONDAY), null)),
+                400,
+                ErrorCodes.FIELD_NOT_ALLOWED,
+                "schedule.day_of_week");
 
-        HttpResponse<String> once = sandbox.postJson("/reports", "{\"result_action\":\"save\",\"parameters\":{"
-                + "\"tenant_id\":\"" + customer + "\",\"level\":\"itself\",\"kind\":\"usage_current\"},"
-                + "\"schedule\":{\"type\":\"once\",\"time\":\"06:00\"}}");
+        HttpResponse<String> once = sandbox.postJson(
+                "/reports",
+                "{\"result_action\":\"save\",\"parameters\":{"
+                        + "\"tenant_id\":\"" + customer + "\",\"level\":\"itself\",\"kind\":\"usage_current\"},"
+                        + "\"schedule\":{\"type\":\"once\",\"time\":\"06:00\"}}");
         assertThat(once.statusCode()).isEqualTo(400);
         assertThat(once.body()).contains("\"field_not_allowed\"").contains("\"field\":\"schedule.time\"");
-        HttpResponse<String> readOnly = sandbox.postJson("/reports", "{\"result_action\":\"save\",\"parameters\":{"
-                + "\"tenant_id\":\"" + customer + "\",\"level\":\"itself\",\"kind\":\"usage_current\"},"
-                + "\"schedule\":{\"type\":\"daily\"},\"next_run_at\":\"2030-01-01T00:00:00+00:00\"}");
+        HttpResponse<String> readOnly = sandbox.postJson(
+                "/reports",
+                "{\"result_action\":\"save\",\"parameters\":{"
+                        + "\"tenant_id\":\"" + customer + "\",\"level\":\"itself\",\"kind\":\"usage_current\"},"
+                        + "\"schedule\":{\"type\":\"daily\"},\"next_run_at\":\"2030-01-01T00:00:00+00:00\"}");
         assertThat(readOnly.statusCode()).isEqualTo(400);
         assertThat(readOnly.body()).contains("\"read_only_field\"").contains("\"field\":\"next_run_at\"");
 
         Report daily = sandbox.reports.createReport(scheduled(Schedule.daily(), null));
-        HttpResponse<String> zone = sandbox.putJson("/reports/" + daily.id(), "{\"parameters\":{\"timezone\":\"UTC\"}}");
+        HttpResponse<String> zone =
+                sandbox.putJson("/reports/" + daily.id(), "{\"parameters\":{\"timezone\":\"UTC\"}}");
         assertThat(zone.statusCode()).isEqualTo(400);
         assertThat(zone.body()).contains("\"field_not_updatable\"").contains("\"field\":\"parameters.timezone\"");
         HttpResponse<String> time = sandbox.putJson("/reports/" + daily.id(), "{\"schedule\":{\"time\":\"7:00\"}}");
         assertThat(time.statusCode()).isEqualTo(400);
         assertThat(time.body()).contains("\"field\":\"schedule.time\"").contains("HH:MM");
-        assertThat(sandbox.reports.getReport(daily.id()).version()).as("nothing half-written").isEqualTo(1);
+        assertThat(sandbox.reports.getReport(daily.id()).version())
+                .as("nothing half-written")
+                .isEqualTo(1);
     }
 }

@@ -68,7 +68,8 @@ class SeedReportIT {
                                 "%s"],
                  "result_action": "send",
                  "schedule": {"enabled": true, "type": "once"},
-                 "version": 1}""".formatted(id, tenantId, first, second))).readObject();
+                 "version": 1}""".formatted(id, tenantId, first, second)))
+                .readObject();
     }
 
     @Test
@@ -83,7 +84,9 @@ class SeedReportIT {
                 .POST(HttpRequest.BodyPublishers.ofString(seedRequest(tenantId, first, second))));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).as("one line, for the platform's shell clients").doesNotContain("\n");
+        assertThat(response.body())
+                .as("one line, for the platform's shell clients")
+                .doesNotContain("\n");
         assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
         JsonObject body = Api.json(response);
         String id = body.getString("id");
@@ -96,16 +99,23 @@ class SeedReportIT {
     void theSeedsFollowUpCallsWorkOnTheCreatedReport() {
         UUID tenant = SANDBOX.newCustomer();
         String tenantId = tenant.toString();
-        JsonObject created = Api.json(SANDBOX.postJson("/reports",
-                seedRequest(tenantId, SANDBOX.newUser(tenant).toString(), SANDBOX.newUser(tenant).toString())));
+        JsonObject created = Api.json(SANDBOX.postJson(
+                "/reports",
+                seedRequest(
+                        tenantId,
+                        SANDBOX.newUser(tenant).toString(),
+                        SANDBOX.newUser(tenant).toString())));
         String reportId = created.getString("id");
         int version = created.getInt("version");
 
         assertThat(Api.json(SANDBOX.get("/reports/" + reportId))).isEqualTo(created);
         assertThat(Api.json(SANDBOX.get("/tenants/" + tenantId + "/reports")))
-                .isEqualTo(Json.createObjectBuilder().add("items", Json.createArrayBuilder().add(reportId)).build());
+                .isEqualTo(Json.createObjectBuilder()
+                        .add("items", Json.createArrayBuilder().add(reportId))
+                        .build());
 
-        HttpResponse<String> deleted = Api.send(SANDBOX.request("/reports/" + reportId + "?version=" + version).DELETE());
+        HttpResponse<String> deleted = Api.send(
+                SANDBOX.request("/reports/" + reportId + "?version=" + version).DELETE());
         assertThat(deleted.statusCode()).isEqualTo(204);
         Api.assertError(SANDBOX.get("/reports/" + reportId), 404, "not_found");
     }

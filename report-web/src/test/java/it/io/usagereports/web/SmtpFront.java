@@ -68,34 +68,37 @@ final class SmtpFront implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket server = new Socket(backendHost, backendPort)) {
+        try (client;
+                Socket server = new Socket(backendHost, backendPort)) {
             InputStream fromClient = new BufferedInputStream(client.getInputStream());
             OutputStream toClient = client.getOutputStream();
             InputStream fromServer = new BufferedInputStream(server.getInputStream());
             OutputStream toServer = server.getOutputStream();
             Object lock = new Object();
             boolean[] data = {false};
-            Thread replies = new Thread(() -> {
-                try {
-                    for (byte[] line = line(fromServer); line != null; line = line(fromServer)) {
-                        synchronized (lock) {
-                            if (new String(line, StandardCharsets.ISO_8859_1).startsWith("354")) {
-                                data[0] = true;
+            Thread replies = new Thread(
+                    () -> {
+                        try {
+                            for (byte[] line = line(fromServer); line != null; line = line(fromServer)) {
+                                synchronized (lock) {
+                                    if (new String(line, StandardCharsets.ISO_8859_1).startsWith("354")) {
+                                        data[0] = true;
+                                    }
+                                    toClient.write(line);
+                                    toClient.flush();
+                                }
                             }
-                            toClient.write(line);
-                            toClient.flush();
+                        } catch (IOException e) {
+                            // the connection ended
+                        } finally {
+                            try {
+                                client.close();
+                            } catch (IOException e) {
+                                // already closed
+                            }
                         }
-                    }
-                } catch (IOException e) {
-                    // the connection ended
-                } finally {
-                    try {
-                        client.close();
-                    } catch (IOException e) {
-                        // already closed
-                    }
-                }
-            }, "smtp-front-replies");
+                    },
+                    "smtp-front-replies");
             replies.setDaemon(true);
             replies.start();
             for (byte[] line = line(fromClient); line != null; line = line(fromClient)) {

@@ -20,12 +20,12 @@ import io.usagereports.service.directory.UserService;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.runs.LostClaimException;
 import io.usagereports.service.runs.OutputSize;
-import io.usagereports.service.runs.RunGenerator;
-import io.usagereports.service.runs.RunGenerator.PreparedAttempt;
-import io.usagereports.service.runs.RunJob;
 import io.usagereports.service.runs.RunClaims;
 import io.usagereports.service.runs.RunClaims.Claim;
 import io.usagereports.service.runs.RunClaims.Claimable;
+import io.usagereports.service.runs.RunGenerator;
+import io.usagereports.service.runs.RunGenerator.PreparedAttempt;
+import io.usagereports.service.runs.RunJob;
 import io.usagereports.service.runs.RunPlanner;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.runs.RunWorker;
@@ -74,7 +74,11 @@ class StaleWorkerIT {
     }
 
     /** When, during the new attempt, the stale worker resumes. */
-    enum Moment { NEW_ATTEMPT_PLANNED, NEW_ATTEMPT_WRITING, NEW_ATTEMPT_FINISHING }
+    enum Moment {
+        NEW_ATTEMPT_PLANNED,
+        NEW_ATTEMPT_WRITING,
+        NEW_ATTEMPT_FINISHING
+    }
 
     @Inject
     ReportService reports;
@@ -121,16 +125,19 @@ class StaleWorkerIT {
     }
 
     private void resumeAfterClaiming(Moment moment) throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
         Report report = dailyReportDueLater(admin);
         UUID runId = runs.runs(admin, report.id()).get(0).id();
         Instant later = Instant.now().plusSeconds(3 * 86_400);
 
         // The stale worker claimed the run; its lease (valid for the server's own pollers) runs out at "later".
-        Claim stale = ledger.claim(new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400),
-                later.minusSeconds(1)).orElseThrow();
-        Claim current = ledger.claim(new Claimable(runId, stale.attempt()), "live-server", later,
-                later.plusSeconds(3600)).orElseThrow();
+        Claim stale = ledger.claim(
+                        new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400), later.minusSeconds(1))
+                .orElseThrow();
+        Claim current = ledger.claim(
+                        new Claimable(runId, stale.attempt()), "live-server", later, later.plusSeconds(3600))
+                .orElseThrow();
 
         String output = runCurrentAttempt(current, later, moment, () -> worker.execute(stale));
 
@@ -139,20 +146,23 @@ class StaleWorkerIT {
     }
 
     private void resumeAfterPlanning(Moment moment) throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
         Report report = dailyReportDueLater(admin);
         UUID runId = runs.runs(admin, report.id()).get(0).id();
         Instant later = Instant.now().plusSeconds(3 * 86_400);
 
-        Claim stale = ledger.claim(new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400),
-                later.minusSeconds(1)).orElseThrow();
+        Claim stale = ledger.claim(
+                        new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400), later.minusSeconds(1))
+                .orElseThrow();
         PreparedAttempt paused = generator.prepare(stale, planner.job(stale).orElseThrow());
-        Claim current = ledger.claim(new Claimable(runId, stale.attempt()), "live-server", later,
-                later.plusSeconds(3600)).orElseThrow();
+        Claim current = ledger.claim(
+                        new Claimable(runId, stale.attempt()), "live-server", later, later.plusSeconds(3600))
+                .orElseThrow();
 
         String output = runCurrentAttempt(current, later, moment, () -> {
             try (paused) {
-                assertThatThrownBy(() -> paused.write(() -> { })).isInstanceOf(LostClaimException.class);
+                assertThatThrownBy(() -> paused.write(() -> {})).isInstanceOf(LostClaimException.class);
             }
             assertThat(ledger.complete(stale, Map.of(), later)).isFalse();
         });
@@ -209,30 +219,36 @@ class StaleWorkerIT {
         Tenant partner = tenants.create(admin, Tenant.partner("stale-worker partner", root));
         List<IndexedRow> readings = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
-            UUID customer = tenants.create(admin, Tenant.customer("customer " + i, partner.id())).id();
+            UUID customer = tenants.create(admin, Tenant.customer("customer " + i, partner.id()))
+                    .id();
             for (String usage : USAGES) {
-                readings.add(IndexedRow.of(readings.size(), new UsageReading(customer, usage, null, null, 100L + i,
-                        Instant.parse("2026-01-01T12:00:00Z"))));
+                readings.add(IndexedRow.of(
+                        readings.size(),
+                        new UsageReading(
+                                customer, usage, null, null, 100L + i, Instant.parse("2026-01-01T12:00:00Z"))));
             }
         }
         ingestion.ingest(admin, readings.iterator());
-        return reports.create(admin, Report.builder()
-                .resultAction(ResultAction.SAVE)
-                .parameters(ReportParameters.builder()
-                        .tenantId(partner.id())
-                        .level(ReportLevel.ALL_CUSTOMERS)
-                        .kind(ReportKind.USAGE_DAILY)
-                        .formats(List.of(ReportFormat.CSV_V2_0))
-                        .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-0" + DAYS)))
-                        .build())
-                .schedule(Schedule.once())
-                .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
-                .build());
+        return reports.create(
+                admin,
+                Report.builder()
+                        .resultAction(ResultAction.SAVE)
+                        .parameters(ReportParameters.builder()
+                                .tenantId(partner.id())
+                                .level(ReportLevel.ALL_CUSTOMERS)
+                                .kind(ReportKind.USAGE_DAILY)
+                                .formats(List.of(ReportFormat.CSV_V2_0))
+                                .period(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-0" + DAYS)))
+                                .build())
+                        .schedule(Schedule.once())
+                        .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
+                        .build());
     }
 
     private List<Integer> chunkAttempts(UUID storedId) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT attempt FROM stored_report_chunk WHERE stored_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT attempt FROM stored_report_chunk WHERE stored_id = ?")) {
             s.setObject(1, storedId);
             List<Integer> attempts = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -246,7 +262,7 @@ class StaleWorkerIT {
 
     private int memberRows(UUID runId) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM report_run_member WHERE run_id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM report_run_member WHERE run_id = ?")) {
             s.setObject(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

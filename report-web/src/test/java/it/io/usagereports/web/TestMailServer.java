@@ -27,7 +27,8 @@ public final class TestMailServer implements LauncherSessionListener {
         int backend = Integer.getInteger("it.greenmail.smtp.port");
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(backend, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(Integer.getInteger("it.imap.port"), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(Integer.getInteger("it.imap.port"), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         greenMail.start();
         try {
             front = new SmtpFront(Integer.parseInt(smtpPort), backend);

@@ -9,11 +9,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.usagereports.service.access.TokenService;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.SigningKeys;
-import io.usagereports.service.access.TokenService;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -61,10 +61,12 @@ class TokensInServerIT {
 
     /** A token like the server's own for the bootstrap administrator, valid until {@code expires}. */
     private String token(Instant expires) throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD")).orElseThrow();
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
         Actor.Grant root = admin.grants().get(0);
         RSAKey key = keys.signer();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder()
                         .issuer("usage-reports")
                         .subject(UUID.randomUUID().toString())
@@ -91,13 +93,19 @@ class TokensInServerIT {
     void anExpiredTokenOfTheServersKeyIsRefused() throws Exception {
         String expired = token(Instant.now().minusSeconds(5));
 
-        assertThatThrownBy(() -> tokens.verify(expired)).isInstanceOf(ServiceException.class)
+        assertThatThrownBy(() -> tokens.verify(expired))
+                .isInstanceOf(ServiceException.class)
                 .hasFieldOrPropertyWithValue("kind", ServiceException.Kind.UNAUTHENTICATED)
                 .hasMessageContaining("expired");
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + System.getenv("REPORTS_HTTP_PORT") + "/api/2/reports"))
-                .header("Authorization", "Bearer " + expired).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + System.getenv("REPORTS_HTTP_PORT") + "/api/2/reports"))
+                                .header("Authorization", "Bearer " + expired)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"code\":\"unauthorized\"").contains("expired");
     }
@@ -106,8 +114,8 @@ class TokensInServerIT {
     void theSigningKeyIsKeptInTheDatabase() throws Exception {
         List<String> kids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT kid FROM signing_key")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT kid FROM signing_key")) {
             while (rows.next()) {
                 kids.add(rows.getString(1));
             }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class UsageIT {
 
     private static final Sandbox SANDBOX = Sandbox.create();
-    private static final UsageApi USAGE = ReportsClient.usage(Sandbox.BASE, Credentials.client(
-            SANDBOX.client.clientId().toString(), SANDBOX.client.clientSecret()));
+    private static final UsageApi USAGE = ReportsClient.usage(
+            Sandbox.BASE, Credentials.client(SANDBOX.client.clientId().toString(), SANDBOX.client.clientSecret()));
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private static UsageReading reading(UUID tenant, String usage, UUID user, long value, Instant at) {
@@ -42,10 +42,18 @@ class UsageIT {
     /** A fresh little tree: partner → customer (with a unit and a user), and a second customer. */
     private record Tree(UUID partner, UUID customer, UUID unit, UUID user, UUID otherCustomer) {
         static Tree create() {
-            UUID partner = SANDBOX.directory.createTenant(Tenant.partner("p", SANDBOX.partner.id())).id();
-            UUID customer = SANDBOX.directory.createTenant(Tenant.customer("c", partner)).id();
-            UUID unit = SANDBOX.directory.createTenant(Tenant.of("u", TenantKind.UNIT, customer)).id();
-            UUID other = SANDBOX.directory.createTenant(Tenant.customer("d", partner)).id();
+            UUID partner = SANDBOX.directory
+                    .createTenant(Tenant.partner("p", SANDBOX.partner.id()))
+                    .id();
+            UUID customer = SANDBOX.directory
+                    .createTenant(Tenant.customer("c", partner))
+                    .id();
+            UUID unit = SANDBOX.directory
+                    .createTenant(Tenant.of("u", TenantKind.UNIT, customer))
+                    .id();
+            UUID other = SANDBOX.directory
+                    .createTenant(Tenant.customer("d", partner))
+                    .id();
             return new Tree(partner, customer, unit, SANDBOX.newUser(customer), other);
         }
     }
@@ -68,7 +76,9 @@ class UsageIT {
         assertThat(USAGE.ingest(new UsageBatch(readings)).received()).isEqualTo(6);
 
         TenantUsage customer = byName(USAGE.usage(tree.customer()).items()).get("storage");
-        assertThat(customer.value()).as("own: latest tenant reading + the user's").isEqualTo(350);
+        assertThat(customer.value())
+                .as("own: latest tenant reading + the user's")
+                .isEqualTo(350);
         assertThat(customer.absoluteValue()).as("with the unit below it").isEqualTo(357);
         assertThat(customer.measurementUnit()).isEqualTo("quantity");
         Map<String, TenantUsage> partner = byName(USAGE.usage(tree.partner()).items());
@@ -76,7 +86,9 @@ class UsageIT {
         assertThat(partner.get("storage").absoluteValue()).isEqualTo(1357);
         assertThat(partner.get("devices").absoluteValue()).isEqualTo(4);
         assertThat(USAGE.usages(tree.customer() + "," + tree.otherCustomer()).items())
-                .extracting(TenantUsage::tenantId).containsOnly(tree.customer(), tree.otherCustomer()).hasSize(3);
+                .extracting(TenantUsage::tenantId)
+                .containsOnly(tree.customer(), tree.otherCustomer())
+                .hasSize(3);
     }
 
     @Test
@@ -89,8 +101,10 @@ class UsageIT {
         USAGE.ingest(batch);
         USAGE.ingest(batch);
 
-        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage").value()).isEqualTo(10);
-        assertThat(byName(USAGE.usage(tree.partner()).items()).get("storage").absoluteValue()).isEqualTo(10);
+        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage").value())
+                .isEqualTo(10);
+        assertThat(byName(USAGE.usage(tree.partner()).items()).get("storage").absoluteValue())
+                .isEqualTo(10);
     }
 
     @Test
@@ -114,7 +128,9 @@ class UsageIT {
         assertThat(context.getJsonArray("rows").getValuesAs(JsonObject.class))
                 .extracting(r -> r.getInt("index") + ":" + r.getString("field"))
                 .containsExactly("1:value", "3:colour", "4:measured_at", "5:measured_at", "6:user_id");
-        assertThat(USAGE.usage(tree.customer()).items()).as("nothing of the batch was stored").isEmpty();
+        assertThat(USAGE.usage(tree.customer()).items())
+                .as("nothing of the batch was stored")
+                .isEmpty();
     }
 
     private static String row(UUID tenant, String usage, String value, Instant at) {
@@ -129,8 +145,7 @@ class UsageIT {
         UUID foreign = other.newCustomer();
 
         ApiErrorException refused = failure(() -> USAGE.ingest(new UsageBatch(List.of(
-                reading(tree.customer(), "storage", null, 1, NOW),
-                reading(foreign, "storage", null, 1, NOW)))));
+                reading(tree.customer(), "storage", null, 1, NOW), reading(foreign, "storage", null, 1, NOW)))));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("tenant_access_denied");
@@ -146,15 +161,23 @@ class UsageIT {
                 + NOW.minus(1, ChronoUnit.HOURS) + "," + tree.customer() + ",storage,40,\r\n"
                 + NOW.minus(1, ChronoUnit.HOURS) + "," + tree.customer() + ",storage,2," + tree.user() + "\r\n";
 
-        assertThat(USAGE.ingestCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))).received())
+        assertThat(USAGE.ingestCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))
+                        .received())
                 .isEqualTo(2);
 
-        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage").value()).isEqualTo(42);
-        assertFails(() -> USAGE.ingestCsv(new ByteArrayInputStream("tenant,value\r\n1,2\r\n".getBytes(
-                StandardCharsets.UTF_8))), 400, "invalid_csv");
-        assertFails(() -> USAGE.ingestCsv(new ByteArrayInputStream(("tenant_id,usage_name,value,measured_at\r\n"
-                + tree.customer() + ",storage,lots," + NOW + "\r\n").getBytes(StandardCharsets.UTF_8))),
-                400, "invalid_rows");
+        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage").value())
+                .isEqualTo(42);
+        assertFails(
+                () -> USAGE.ingestCsv(
+                        new ByteArrayInputStream("tenant,value\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8))),
+                400,
+                "invalid_csv");
+        assertFails(
+                () -> USAGE.ingestCsv(new ByteArrayInputStream(("tenant_id,usage_name,value,measured_at\r\n"
+                                + tree.customer() + ",storage,lots," + NOW + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8))),
+                400,
+                "invalid_rows");
     }
 
     @Test
@@ -162,31 +185,42 @@ class UsageIT {
         Tree tree = Tree.create();
         List<UsageReading> readings = new ArrayList<>();
         for (int i = 0; i < 12_000; i++) {
-            readings.add(reading(tree.customer(), "storage-" + (i % 20), null, i, NOW.minus(i / 20, ChronoUnit.MINUTES)));
+            readings.add(
+                    reading(tree.customer(), "storage-" + (i % 20), null, i, NOW.minus(i / 20, ChronoUnit.MINUTES)));
         }
 
         assertThat(USAGE.ingest(new UsageBatch(readings)).received()).isEqualTo(12_000);
 
         assertThat(USAGE.usage(tree.customer()).items()).hasSize(20);
-        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage-0").value()).isZero();
+        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage-0").value())
+                .isZero();
     }
 
     @Test
     void offeringItemsAddUnitsAndSkus() {
         Tree tree = Tree.create();
-        OfferingItem storage = new OfferingItem("Storage", "storage", null, "bytes", "infra", "SKU-1", 1,
-                new OfferingItem.Quota(1_000_000L, null));
+        OfferingItem storage = new OfferingItem(
+                "Storage", "storage", null, "bytes", "infra", "SKU-1", 1, new OfferingItem.Quota(1_000_000L, null));
         OfferingItem devices = new OfferingItem("Devices", "devices", "advanced", "quantity", "count", null, 1, null);
 
-        OfferingItems stored = USAGE.replaceOfferingItems(tree.customer(), new OfferingItems(List.of(storage, devices)));
+        OfferingItems stored =
+                USAGE.replaceOfferingItems(tree.customer(), new OfferingItems(List.of(storage, devices)));
 
         assertThat(stored.offeringItems()).as("ordered by usage name").containsExactly(devices, storage);
         assertThat(USAGE.offeringItems(tree.customer())).isEqualTo(stored);
         USAGE.ingest(new UsageBatch(List.of(reading(tree.customer(), "storage", null, 5, NOW))));
-        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage").measurementUnit()).isEqualTo("bytes");
-        assertFails(() -> USAGE.replaceOfferingItems(tree.customer(), new OfferingItems(List.of(
-                new OfferingItem("x", "storage", null, null, null, null, null, null)))), 400, "required_field",
+        assertThat(byName(USAGE.usage(tree.customer()).items()).get("storage").measurementUnit())
+                .isEqualTo("bytes");
+        assertFails(
+                () -> USAGE.replaceOfferingItems(
+                        tree.customer(),
+                        new OfferingItems(
+                                List.of(new OfferingItem("x", "storage", null, null, null, null, null, null)))),
+                400,
+                "required_field",
                 "offering_items[0].measurement_unit");
-        assertThat(USAGE.replaceOfferingItems(tree.customer(), new OfferingItems(List.of())).offeringItems()).isEmpty();
+        assertThat(USAGE.replaceOfferingItems(tree.customer(), new OfferingItems(List.of()))
+                        .offeringItems())
+                .isEmpty();
     }
 }

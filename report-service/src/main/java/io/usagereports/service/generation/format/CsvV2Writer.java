@@ -15,9 +15,22 @@ import java.util.List;
  */
 final class CsvV2Writer implements FormatWriter {
 
-    static final List<String> HEADER = Arrays.asList("tenant_id", "tenant_name", "tenant_kind", "parent_id",
-            "user_id", "usage_name", "edition", "measurement_unit", "sku", "date", "value", "start_value", "end_value",
-            "delta", "change");
+    static final List<String> HEADER = Arrays.asList(
+            "tenant_id",
+            "tenant_name",
+            "tenant_kind",
+            "parent_id",
+            "user_id",
+            "usage_name",
+            "edition",
+            "measurement_unit",
+            "sku",
+            "date",
+            "value",
+            "start_value",
+            "end_value",
+            "delta",
+            "change");
 
     private final ReportSpec spec;
     private final LocalDate[] dates;
@@ -44,10 +57,21 @@ final class CsvV2Writer implements FormatWriter {
         for (RowUsage usage : usages) {
             String sku = spec.showSkus() ? usage.sku() : null;
             ReportLine.expand(spec.kind(), dates, usage.values(), line -> {
-                csv.field(tenantId).field(row.tenantName()).field(kind).field(parentId).field(userId)
-                        .field(usage.usageName()).field(usage.edition()).field(usage.unit()).field(sku)
-                        .field(line.date()).field(line.value()).field(line.startValue()).field(line.endValue())
-                        .field(line.delta()).field(line.change());
+                csv.field(tenantId)
+                        .field(row.tenantName())
+                        .field(kind)
+                        .field(parentId)
+                        .field(userId)
+                        .field(usage.usageName())
+                        .field(usage.edition())
+                        .field(usage.unit())
+                        .field(sku)
+                        .field(line.date())
+                        .field(line.value())
+                        .field(line.startValue())
+                        .field(line.endValue())
+                        .field(line.delta())
+                        .field(line.change());
                 csv.endRecord();
             });
         }

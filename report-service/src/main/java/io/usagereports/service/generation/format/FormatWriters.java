@@ -6,8 +6,7 @@ import java.io.OutputStream;
 /** The writer of each format, and what its files are called. */
 public final class FormatWriters {
 
-    private FormatWriters() {
-    }
+    private FormatWriters() {}
 
     public static FormatWriter open(ReportFormat format, ReportSpec spec, OutputStream out) {
         return switch (format) {

@@ -62,7 +62,8 @@ final class HtmlWriter implements FormatWriter {
         html.write("</style></head><body><div class=\"sheet\"><header><h1>");
         text(title);
         html.write("</h1><p>");
-        text(HumanLayout.periodText(spec) + " \u00b7 level: " + spec.level().wire().replace('_', ' '));
+        text(HumanLayout.periodText(spec) + " \u00b7 level: "
+                + spec.level().wire().replace('_', ' '));
         html.write("</p></header><table><thead><tr><th>Usage</th><th>Edition</th><th>Unit</th>");
         if (spec.showSkus()) {
             html.write("<th>SKU</th>");

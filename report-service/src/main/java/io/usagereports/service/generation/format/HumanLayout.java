@@ -14,8 +14,7 @@ final class HumanLayout {
 
     private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
 
-    private HumanLayout() {
-    }
+    private HumanLayout() {}
 
     static String unit(RowUsage usage) {
         return RowUsage.BYTES.equals(usage.unit()) ? "GiB" : usage.unit();
@@ -26,7 +25,9 @@ final class HumanLayout {
             return "";
         }
         if (RowUsage.BYTES.equals(usage.unit())) {
-            return BigDecimal.valueOf(value).divide(GIB, 2, RoundingMode.HALF_UP).toPlainString();
+            return BigDecimal.valueOf(value)
+                    .divide(GIB, 2, RoundingMode.HALF_UP)
+                    .toPlainString();
         }
         return Long.toString(value);
     }
@@ -53,15 +54,16 @@ final class HumanLayout {
     static List<String> valueCells(ReportKind kind, RowUsage usage, ReportLine line) {
         return switch (kind) {
             case USAGE_CURRENT, USAGE_DAILY -> List.of(line.date().toString(), amount(usage, line.value()));
-            case USAGE_SUMMARY -> List.of(amount(usage, line.startValue()), amount(usage, line.endValue()),
-                    amount(usage, line.delta()));
-            case USAGE_BREAKDOWN -> List.of(line.date().toString(), amount(usage, line.value()),
-                    amount(usage, line.change()));
+            case USAGE_SUMMARY ->
+                List.of(amount(usage, line.startValue()), amount(usage, line.endValue()), amount(usage, line.delta()));
+            case USAGE_BREAKDOWN ->
+                List.of(line.date().toString(), amount(usage, line.value()), amount(usage, line.change()));
         };
     }
 
     static String periodText(ReportSpec spec) {
-        return spec.kind() == ReportKind.USAGE_CURRENT ? "as of the end of " + spec.periodEnd()
+        return spec.kind() == ReportKind.USAGE_CURRENT
+                ? "as of the end of " + spec.periodEnd()
                 : spec.periodStart() + " to " + spec.periodEnd();
     }
 }

@@ -5,8 +5,7 @@ import jakarta.json.stream.JsonGenerator;
 /** The fields of a report line both JSON formats share: its date and the kind's values, those that apply. */
 final class JsonLines {
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     static void writeValues(JsonGenerator json, ReportLine line) {
         if (line.date() != null) {

@@ -6,8 +6,7 @@ import io.usagereports.model.reports.ReportLevel;
 /** The platform's numeric codes of kinds and levels in {@code json_v2_0} params (docs/api.md §6). */
 final class PlatformCodes {
 
-    private PlatformCodes() {
-    }
+    private PlatformCodes() {}
 
     static int kind(ReportKind kind) {
         return switch (kind) {

@@ -16,8 +16,7 @@ import java.time.LocalDate;
  */
 public final class ReportDates {
 
-    private ReportDates() {
-    }
+    private ReportDates() {}
 
     public static LocalDate[] of(ReportKind kind, LocalDate start, LocalDate end, LocalDate valueDate) {
         return switch (kind) {

@@ -10,8 +10,8 @@ import java.util.UUID;
  * @param parentId the tenant's parent as it is in the tree (a folder, possibly); null for the root
  * @param userId   null for a tenant row
  */
-public record ReportRow(int no, UUID tenantId, String tenantName, TenantKind tenantKind, UUID parentId,
-                        UUID userId, String userLogin) {
+public record ReportRow(
+        int no, UUID tenantId, String tenantName, TenantKind tenantKind, UUID parentId, UUID userId, String userLogin) {
 
     public boolean isUserRow() {
         return userId != null;

@@ -15,9 +15,17 @@ import java.util.UUID;
  * @param generatedAt when the run was due: "now" of the report, the same for every retry
  * @param zone        where the report's days begin and end
  */
-public record ReportSpec(UUID subjectId, String subjectName, ReportKind kind, ReportLevel level,
-                         LocalDate periodStart, LocalDate periodEnd, boolean hideZeroUsage, boolean showSkus,
-                         Instant generatedAt, ZoneId zone) {
+public record ReportSpec(
+        UUID subjectId,
+        String subjectName,
+        ReportKind kind,
+        ReportLevel level,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        boolean hideZeroUsage,
+        boolean showSkus,
+        Instant generatedAt,
+        ZoneId zone) {
 
     public LocalDate[] dates() {
         return ReportDates.of(kind, periodStart, periodEnd, periodEnd);

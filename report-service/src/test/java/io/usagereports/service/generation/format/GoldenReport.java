@@ -63,6 +63,7 @@ final class GoldenReport {
 
     /** The reported period, 2026-04-01 to 2026-04-03 (for {@code usage_current}: the value date 2026-04-03). */
     static final LocalDate START = LocalDate.of(2026, 4, 1);
+
     static final LocalDate END = LocalDate.of(2026, 4, 3);
     /** When the run was due; 1775284215 in UNIX seconds. */
     static final Instant GENERATED_AT = Instant.parse("2026-04-04T06:30:15Z");
@@ -70,12 +71,11 @@ final class GoldenReport {
     /** The first day of {@link #VALUES}' columns. */
     private static final LocalDate FIRST_DAY = START.minusDays(1);
 
-    static final ReportRow BAECKEREI = new ReportRow(0, BAECKEREI_ID, BAECKEREI_NAME, TenantKind.CUSTOMER,
-            PARTNER_ID, null, null);
-    static final ReportRow ANNA = new ReportRow(1, BAECKEREI_ID, BAECKEREI_NAME, TenantKind.CUSTOMER, PARTNER_ID,
-            ANNA_ID, ANNA_LOGIN);
-    static final ReportRow SMITH = new ReportRow(2, SMITH_ID, SMITH_NAME, TenantKind.CUSTOMER, FOLDER_ID, null,
-            null);
+    static final ReportRow BAECKEREI =
+            new ReportRow(0, BAECKEREI_ID, BAECKEREI_NAME, TenantKind.CUSTOMER, PARTNER_ID, null, null);
+    static final ReportRow ANNA =
+            new ReportRow(1, BAECKEREI_ID, BAECKEREI_NAME, TenantKind.CUSTOMER, PARTNER_ID, ANNA_ID, ANNA_LOGIN);
+    static final ReportRow SMITH = new ReportRow(2, SMITH_ID, SMITH_NAME, TenantKind.CUSTOMER, FOLDER_ID, null, null);
 
     private static final long[] BAECKEREI_STORAGE = {1073741824L, 1073741824L, 1610612736L, 2684354560L};
     private static final long[] BAECKEREI_WORKSTATIONS = {3, 3, 4, 2};
@@ -83,11 +83,9 @@ final class GoldenReport {
     private static final long[] SMITH_STORAGE = {0, 134217728L, 134217728L, 1610612736L};
 
     /** A row as the generator hands it to a writer. */
-    record Row(ReportRow row, List<RowUsage> usages) {
-    }
+    record Row(ReportRow row, List<RowUsage> usages) {}
 
-    private GoldenReport() {
-    }
+    private GoldenReport() {}
 
     /** The report's spec: subject Acme Cloud, level {@code accounts}, UTC, zero usage shown. */
     static ReportSpec spec(ReportKind kind, boolean showSkus) {
@@ -96,21 +94,22 @@ final class GoldenReport {
 
     static ReportSpec spec(ReportKind kind, ReportLevel level, boolean showSkus, ZoneId zone) {
         LocalDate start = kind == ReportKind.USAGE_CURRENT ? END : START;
-        return new ReportSpec(PARTNER_ID, PARTNER_NAME, kind, level, start, END, false, showSkus, GENERATED_AT,
-                zone);
+        return new ReportSpec(PARTNER_ID, PARTNER_NAME, kind, level, start, END, false, showSkus, GENERATED_AT, zone);
     }
 
     /** The three rows with the values of the dates {@code spec}'s kind needs. */
     static List<Row> rows(ReportSpec spec) {
         LocalDate[] dates = spec.dates();
         return List.of(
-                new Row(BAECKEREI, List.of(
-                        new RowUsage("storage", "standard", "bytes", "STG-STD-1", on(dates, BAECKEREI_STORAGE)),
-                        new RowUsage("workstations", "", "quantity", null, on(dates, BAECKEREI_WORKSTATIONS)))),
-                new Row(ANNA, List.of(
-                        new RowUsage("storage", "standard", "bytes", "STG-STD-1", on(dates, ANNA_STORAGE)))),
-                new Row(SMITH, List.of(
-                        new RowUsage("storage", "advanced", "bytes", null, on(dates, SMITH_STORAGE)))));
+                new Row(
+                        BAECKEREI,
+                        List.of(
+                                new RowUsage("storage", "standard", "bytes", "STG-STD-1", on(dates, BAECKEREI_STORAGE)),
+                                new RowUsage("workstations", "", "quantity", null, on(dates, BAECKEREI_WORKSTATIONS)))),
+                new Row(
+                        ANNA,
+                        List.of(new RowUsage("storage", "standard", "bytes", "STG-STD-1", on(dates, ANNA_STORAGE)))),
+                new Row(SMITH, List.of(new RowUsage("storage", "advanced", "bytes", null, on(dates, SMITH_STORAGE)))));
     }
 
     /**

@@ -88,11 +88,24 @@ class HtmlWriterTest {
 
     /** Inline CSS only, no script, no external fetch or link, one table: what an e-mail client shows too. */
     private static void assertSelfContained(String page) {
-        assertThat(page).startsWith("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        assertThat(page)
+                .startsWith("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .endsWith("</html>\n");
         assertThat(page.toLowerCase())
-                .doesNotContain("<script", "javascript:", "<link", "<img", "<iframe", "<object", "<embed",
-                        "@import", "url(", "src=", "href=", "http://", "https://")
+                .doesNotContain(
+                        "<script",
+                        "javascript:",
+                        "<link",
+                        "<img",
+                        "<iframe",
+                        "<object",
+                        "<embed",
+                        "@import",
+                        "url(",
+                        "src=",
+                        "href=",
+                        "http://",
+                        "https://")
                 .doesNotContainPattern("\\son[a-z]+=");
         assertThat(count(page, "<style>")).isEqualTo(1);
         assertThat(count(page, "<table>")).isEqualTo(1);
@@ -103,7 +116,8 @@ class HtmlWriterTest {
         while (colspan.find()) {
             assertThat(Integer.parseInt(colspan.group(1))).isEqualTo(columns);
         }
-        for (String line : page.substring(page.indexOf("<tbody>\n") + 8, page.indexOf("</tbody>")).split("\n")) {
+        for (String line : page.substring(page.indexOf("<tbody>\n") + 8, page.indexOf("</tbody>"))
+                .split("\n")) {
             if (line.startsWith("<tr><td>")) {
                 assertThat(count(line, "</td>")).as(line).isEqualTo(columns);
             }

@@ -156,11 +156,20 @@ class JsonV2WriterTest {
     @Test
     void theRootAtLevelItselfHasANullParentId() {
         UUID rootId = UUID.fromString("00c0ffee-0000-4000-8000-000000000000");
-        ReportSpec spec = new ReportSpec(rootId, "Root", ReportKind.USAGE_CURRENT, ReportLevel.ITSELF,
-                GoldenReport.END, GoldenReport.END, false, false, GoldenReport.GENERATED_AT, ZoneOffset.UTC);
+        ReportSpec spec = new ReportSpec(
+                rootId,
+                "Root",
+                ReportKind.USAGE_CURRENT,
+                ReportLevel.ITSELF,
+                GoldenReport.END,
+                GoldenReport.END,
+                false,
+                false,
+                GoldenReport.GENERATED_AT,
+                ZoneOffset.UTC);
         ReportRow root = new ReportRow(0, rootId, "Root", TenantKind.ROOT, null, null, null);
-        List<GoldenReport.Row> rows = List.of(new GoldenReport.Row(root,
-                List.of(new RowUsage("storage", "", "bytes", null, new long[] {1610612736L}))));
+        List<GoldenReport.Row> rows = List.of(new GoldenReport.Row(
+                root, List.of(new RowUsage("storage", "", "bytes", null, new long[] {1610612736L}))));
         assertJsonExactly(render(FORMAT, spec, rows), """
                 {"params":{"kind":8,"report_type":8,"report_level":0,"gen_date":1775284215,\
                 "begin_date":1775174400,"end_date":1775174400,"name":"Root",\
@@ -175,8 +184,8 @@ class JsonV2WriterTest {
         // Europe/Berlin is at +02:00 in April 2026: 2026-04-01T00:00+02:00 = 1774994400,
         // 2026-04-03T00:00+02:00 = 1775167200 (in UTC they would be 1775001600 and 1775174400).
         // gen_date, the due instant, does not depend on the zone.
-        ReportSpec spec = GoldenReport.spec(ReportKind.USAGE_SUMMARY, ReportLevel.ACCOUNTS, false,
-                ZoneId.of("Europe/Berlin"));
+        ReportSpec spec =
+                GoldenReport.spec(ReportKind.USAGE_SUMMARY, ReportLevel.ACCOUNTS, false, ZoneId.of("Europe/Berlin"));
         String out = new String(render(FORMAT, spec, GoldenReport.rows(spec)), UTF_8);
         assertThat(out).startsWith("""
                 {"params":{"kind":5,"report_type":5,"report_level":3,"gen_date":1775284215,\

@@ -15,7 +15,7 @@ class Rfc4180Test {
         csv.record(Arrays.asList("plain", "#hash", " lead and trail ", "a,b", "say \"hi\"", "two\nlines", "", null));
         csv.field(42L).field((Long) null).field((Object) null).endRecord();
         csv.flush();
-        assertThat(out.toString()).isEqualTo(
-                "plain,#hash, lead and trail ,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\r\n42,,\r\n");
+        assertThat(out.toString())
+                .isEqualTo("plain,#hash, lead and trail ,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\r\n42,,\r\n");
     }
 }
