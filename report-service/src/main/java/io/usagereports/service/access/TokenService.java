@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.model.directory.Role;
 import io.usagereports.model.directory.Token;
@@ -62,7 +63,7 @@ public class TokenService {
         if (client.roles().isEmpty()) {
             throw new ServiceException(
                     Kind.FORBIDDEN,
-                    ServiceException.AUTH,
+                    ErrorDomains.AUTH,
                     FORBIDDEN,
                     "The user who created this client has no role on its tenant any more.",
                     null,
@@ -142,7 +143,7 @@ public class TokenService {
     static ServiceException unauthorized(String message) {
         return new ServiceException(
                 Kind.UNAUTHENTICATED,
-                ServiceException.AUTH,
+                ErrorDomains.AUTH,
                 UNAUTHORIZED,
                 message,
                 null,

@@ -7,28 +7,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A failure of a use case that the caller can act on. It names the failure in the API's
+ * A failure the caller can act on: the one carrier of API errors, thrown by use cases and by
+ * the web layer alike. It names the failure in the API's
  * vocabulary (a stable {@code code}, the offending {@code field}, the {@code domain}) without
  * knowing HTTP: the web layer turns its {@link Kind} into a status. Unchecked, so that the
  * surrounding transaction rolls back and nothing is half-written.
  */
 public class ServiceException extends RuntimeException {
 
-    /** What kind of failure this is, independent of any protocol. */
+    /**
+     * What kind of failure this is, independent of any protocol; the web layer maps each to its
+     * status. The last two are about the request as a whole: a body too large, a body in a format
+     * the API does not read.
+     */
     public enum Kind {
         INVALID_REQUEST,
         UNAUTHENTICATED,
         FORBIDDEN,
         NOT_FOUND,
-        CONFLICT
+        CONFLICT,
+        TOO_LARGE,
+        UNSUPPORTED_FORMAT
     }
-
-    /** Domains of the API, as error responses name them. */
-    public static final String REPORTS = "Reports";
-
-    public static final String DIRECTORY = "Directory";
-    public static final String AUTH = "Auth";
-    public static final String USAGE = "Usage";
 
     private final Kind kind;
     private final String domain;
@@ -56,6 +56,12 @@ public class ServiceException extends RuntimeException {
 
     public static ServiceException invalid(String domain, String code, String field, String message, String info) {
         return new ServiceException(Kind.INVALID_REQUEST, domain, code, message, field, info, null);
+    }
+
+    /** A failure of {@code kind} without context. */
+    public static ServiceException of(
+            Kind kind, String domain, String code, String message, String field, String info) {
+        return new ServiceException(kind, domain, code, message, field, info, null);
     }
 
     /**

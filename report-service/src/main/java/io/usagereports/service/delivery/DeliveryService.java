@@ -4,6 +4,7 @@ import static io.usagereports.model.common.ErrorCodes.GENERATION_FAILED;
 import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 import static io.usagereports.model.common.ErrorCodes.NOT_READY;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.runs.Delivery;
 import io.usagereports.model.runs.RunStatus;
@@ -57,7 +58,7 @@ public class DeliveryService {
         SavedRun run = runs.run(report, runId)
                 .orElseThrow(() -> new ServiceException(
                         Kind.NOT_FOUND,
-                        ServiceException.REPORTS,
+                        ErrorDomains.REPORTS,
                         NOT_FOUND,
                         "Run " + runId + " does not exist for report " + reportId + ".",
                         null,
@@ -66,7 +67,7 @@ public class DeliveryService {
         if (run.status() == RunStatus.FAILED) {
             throw new ServiceException(
                     Kind.CONFLICT,
-                    ServiceException.REPORTS,
+                    ErrorDomains.REPORTS,
                     GENERATION_FAILED,
                     "Run " + runId + " failed: it has no outputs to send.",
                     null,
@@ -76,7 +77,7 @@ public class DeliveryService {
         if (run.status() != RunStatus.SAVED) {
             throw new ServiceException(
                     Kind.CONFLICT,
-                    ServiceException.REPORTS,
+                    ErrorDomains.REPORTS,
                     NOT_READY,
                     "Run " + runId + " is not saved yet.",
                     null,

@@ -3,6 +3,7 @@ package io.usagereports.service.directory;
 import static io.usagereports.model.common.ErrorCodes.FORBIDDEN;
 import static io.usagereports.model.common.ErrorCodes.TENANT_ACCESS_DENIED;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.security.Actor;
@@ -37,7 +38,7 @@ public class AccessGuard {
                 .filter(t -> actor.canRead(t.path()))
                 .orElseThrow(() -> new ServiceException(
                         Kind.FORBIDDEN,
-                        ServiceException.AUTH,
+                        ErrorDomains.AUTH,
                         TENANT_ACCESS_DENIED,
                         "Tenant " + tenantId + " does not exist or is outside your reach.",
                         field,
@@ -66,7 +67,7 @@ public class AccessGuard {
     private static ServiceException forbidden() {
         return new ServiceException(
                 Kind.FORBIDDEN,
-                ServiceException.AUTH,
+                ErrorDomains.AUTH,
                 FORBIDDEN,
                 "Your role does not allow this change.",
                 null,

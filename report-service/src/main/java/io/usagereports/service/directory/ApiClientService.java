@@ -1,9 +1,13 @@
 package io.usagereports.service.directory;
 
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
+import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Role;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.ClientSecretHasher;
 import io.usagereports.service.security.PasswordHasher;
@@ -71,6 +75,22 @@ public class ApiClientService {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         directory.persist(client);
         return client.toApiClient(secret);
+    }
+
+    /** An API client the actor can see (of its tenant or below), without its secret; 404 otherwise. */
+    public ApiClient get(Actor actor, UUID id) {
+        return directory
+                .client(id)
+                .filter(c -> guard.sees(actor, c.tenantId()))
+                .map(c -> c.toApiClient(null))
+                .orElseThrow(() -> new ServiceException(
+                        Kind.NOT_FOUND,
+                        ErrorDomains.DIRECTORY,
+                        NOT_FOUND,
+                        "API client " + id + " does not exist.",
+                        null,
+                        null,
+                        null));
     }
 
     /** The client these credentials prove, with its creator's roles over the client's tenant. */

@@ -3,6 +3,7 @@ package io.usagereports.service.directory;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.service.common.ServiceException;
@@ -33,7 +34,7 @@ final class DirectoryRules {
     private DirectoryRules() {}
 
     static ServiceException invalid(String code, String field, String message) {
-        return ServiceException.invalid(ServiceException.DIRECTORY, code, field, message, null);
+        return ServiceException.invalid(ErrorDomains.DIRECTORY, code, field, message, null);
     }
 
     static <T> T required(T value, String field) {

@@ -1,5 +1,6 @@
 package io.usagereports.service.directory;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.service.common.ServiceException;
@@ -54,7 +55,7 @@ public class TenantService {
         int expected = DirectoryRules.required(update.version(), "version");
         if (tenant.version() != expected) {
             throw ServiceException.versionConflict(
-                    ServiceException.DIRECTORY, "Tenant", "tenant_id", id, expected, tenant.version());
+                    ErrorDomains.DIRECTORY, "Tenant", "tenant_id", id, expected, tenant.version());
         }
         Instant now = now();
         tenant.rename(name, now);

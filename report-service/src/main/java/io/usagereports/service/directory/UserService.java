@@ -5,6 +5,7 @@ import static io.usagereports.model.common.ErrorCodes.DUPLICATE_VALUE;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.AccessPolicy;
 import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Role;
@@ -145,7 +146,7 @@ public class UserService {
                     .isPresent();
             if (!inside) {
                 throw ServiceException.invalid(
-                        ServiceException.REPORTS,
+                        ErrorDomains.REPORTS,
                         INVALID_VALUE,
                         field + "[" + i + "]",
                         "User " + id + " does not exist in tenant " + tenant.id() + " or below it.",
@@ -174,7 +175,7 @@ public class UserService {
     private static ServiceException notFound(UUID id) {
         return new ServiceException(
                 Kind.NOT_FOUND,
-                ServiceException.DIRECTORY,
+                ErrorDomains.DIRECTORY,
                 NOT_FOUND,
                 "User " + id + " does not exist.",
                 null,
@@ -185,7 +186,7 @@ public class UserService {
     private static ServiceException duplicateLogin(String login) {
         return new ServiceException(
                 Kind.CONFLICT,
-                ServiceException.DIRECTORY,
+                ErrorDomains.DIRECTORY,
                 DUPLICATE,
                 "The login '" + login + "' is taken.",
                 "login",

@@ -2,6 +2,7 @@ package io.usagereports.service.reports;
 
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.service.common.ServiceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +32,7 @@ record ReportCursor(Instant createdAt, UUID id) {
                     UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw ServiceException.invalid(
-                    ServiceException.REPORTS,
+                    ErrorDomains.REPORTS,
                     INVALID_VALUE,
                     "after",
                     "The paging cursor is not valid.",

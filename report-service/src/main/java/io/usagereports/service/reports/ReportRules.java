@@ -6,6 +6,7 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.NOT_UPDATABLE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -43,7 +44,7 @@ public final class ReportRules {
     private ReportRules() {}
 
     private static ServiceException invalid(String code, String field, String message, String info) {
-        return ServiceException.invalid(ServiceException.REPORTS, code, field, message, info);
+        return ServiceException.invalid(ErrorDomains.REPORTS, code, field, message, info);
     }
 
     /**

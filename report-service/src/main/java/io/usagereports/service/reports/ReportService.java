@@ -2,6 +2,7 @@ package io.usagereports.service.reports;
 
 import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportRevision;
 import io.usagereports.model.reports.ReportUpdate;
@@ -190,14 +191,14 @@ public class ReportService {
     private static void checkVersion(ReportEntity entity, Integer expected) {
         if (expected != null && expected != entity.version()) {
             throw ServiceException.versionConflict(
-                    ServiceException.REPORTS, "Report", "report_id", entity.id(), expected, entity.version());
+                    ErrorDomains.REPORTS, "Report", "report_id", entity.id(), expected, entity.version());
         }
     }
 
     private static ServiceException notFound(UUID id) {
         return new ServiceException(
                 Kind.NOT_FOUND,
-                ServiceException.REPORTS,
+                ErrorDomains.REPORTS,
                 NOT_FOUND,
                 "Report " + id + " does not exist.",
                 null,

@@ -1,6 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.common.ErrorCodes;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.runs.Delivery;
@@ -89,6 +90,20 @@ public class RunService {
                 .toList();
     }
 
+    /** One run of a report, with its deliveries; 404 if the report has no such run. */
+    public ReportRun run(Actor actor, UUID reportId, UUID runId) {
+        return runs(actor, reportId).stream()
+                .filter(r -> r.id().equals(runId))
+                .findFirst()
+                .orElseThrow(() -> new ServiceException(
+                        Kind.NOT_FOUND,
+                        ErrorDomains.REPORTS,
+                        ErrorCodes.NOT_FOUND,
+                        "Run " + runId + " does not exist for report " + reportId + ".",
+                        null,
+                        null,
+                        null));
+    }
     /** A report's stored reports, newest first. */
     public List<StoredReport> stored(Actor actor, UUID reportId) {
         reports.get(actor, reportId);
@@ -112,7 +127,7 @@ public class RunService {
             stored = RunRepository.stored(c, reportId, storedId)
                     .orElseThrow(() -> new ServiceException(
                             Kind.NOT_FOUND,
-                            ServiceException.REPORTS,
+                            ErrorDomains.REPORTS,
                             ErrorCodes.NOT_FOUND,
                             "Stored report " + storedId + " does not exist for report " + reportId + ".",
                             null,
@@ -124,7 +139,7 @@ public class RunService {
         if (stored.status() == StoredStatus.IN_PROGRESS) {
             throw new ServiceException(
                     Kind.CONFLICT,
-                    ServiceException.REPORTS,
+                    ErrorDomains.REPORTS,
                     ErrorCodes.NOT_READY,
                     "Stored report " + storedId + " is still being generated.",
                     null,
@@ -138,7 +153,7 @@ public class RunService {
         if (stored.status() == StoredStatus.FAILED) {
             throw new ServiceException(
                     Kind.CONFLICT,
-                    ServiceException.REPORTS,
+                    ErrorDomains.REPORTS,
                     ErrorCodes.GENERATION_FAILED,
                     "Stored report " + storedId + " has no content: its run failed.",
                     null,

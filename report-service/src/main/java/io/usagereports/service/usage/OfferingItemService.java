@@ -4,6 +4,7 @@ import static io.usagereports.model.common.ErrorCodes.DUPLICATE_VALUE;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.directory.AccessGuard;
@@ -80,6 +81,6 @@ public class OfferingItemService {
     }
 
     private static ServiceException invalid(String code, String field, String message) {
-        return ServiceException.invalid(ServiceException.USAGE, code, field, message, null);
+        return ServiceException.invalid(ErrorDomains.USAGE, code, field, message, null);
     }
 }

@@ -2,6 +2,7 @@ package io.usagereports.service.usage;
 
 import static io.usagereports.model.common.ErrorCodes.INVALID_ROWS;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.UsageReading;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
@@ -166,7 +167,7 @@ public class UsageIngestion {
         context.put("rows", rows);
         return new ServiceException(
                 Kind.INVALID_REQUEST,
-                ServiceException.USAGE,
+                ErrorDomains.USAGE,
                 INVALID_ROWS,
                 bad + " row(s) of the batch are not valid; nothing was stored. First: row " + first.index() + ", "
                         + first.message(),

@@ -3,6 +3,7 @@ package io.usagereports.web.directory;
 import static io.usagereports.model.common.ErrorCodes.READ_ONLY_FIELD;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.AccessPolicy;
 import io.usagereports.model.directory.ApiClient;
 import io.usagereports.model.directory.Contact;
@@ -11,7 +12,8 @@ import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.model.directory.User;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.web.json.JsonFields;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -19,12 +21,10 @@ import java.util.List;
 /** Reads directory request bodies strictly into report-model types (see {@link JsonFields}). */
 final class DirectoryJson {
 
-    static final String DOMAIN = "Directory";
-
     private DirectoryJson() {}
 
     static Tenant readTenant(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
         refuseReadOnly(root, "id", "version");
         Tenant tenant = Tenant.of(root.text("name"), root.enumValue("kind", TenantKind.class), root.uuid("parent_id"));
         root.rejectUnknown();
@@ -32,14 +32,14 @@ final class DirectoryJson {
     }
 
     static TenantUpdate readTenantUpdate(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
         TenantUpdate update = new TenantUpdate(root.text("name"), root.integer("version"));
         root.rejectUnknown();
         return update;
     }
 
     static User readUser(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
         refuseReadOnly(root, "id", "version");
         JsonFields contact = root.object("contact");
         Contact details = null;
@@ -53,19 +53,23 @@ final class DirectoryJson {
     }
 
     static String readPassword(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
         String password = root.text("password");
         root.rejectUnknown();
         return password;
     }
 
     static List<AccessPolicy> readPolicies(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
         List<JsonFields> items = root.objects("items");
         root.rejectUnknown();
         if (items == null) {
-            throw ApiException.badRequest(
-                    DOMAIN, REQUIRED_FIELD, "items", "items is required (an empty list removes every policy).");
+            throw ServiceException.invalid(
+                    ErrorDomains.DIRECTORY,
+                    REQUIRED_FIELD,
+                    "items",
+                    "items is required (an empty list removes every policy).",
+                    null);
         }
         return items.stream()
                 .map(item -> {
@@ -78,7 +82,7 @@ final class DirectoryJson {
     }
 
     static ApiClient readClient(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
         refuseReadOnly(root, "client_id", "client_secret", "created_by");
         JsonFields data = root.object("data");
         ApiClient.Data details = null;
@@ -101,10 +105,10 @@ final class DirectoryJson {
     private static void refuseReadOnly(JsonFields fields, String... names) {
         for (String name : names) {
             if (fields.has(name)) {
-                throw new ApiException(
-                        400,
+                throw ServiceException.of(
+                        Kind.INVALID_REQUEST,
+                        ErrorDomains.DIRECTORY,
                         READ_ONLY_FIELD,
-                        DOMAIN,
                         name + " is assigned by the server.",
                         name,
                         "Leave " + name + " out of the body.");

@@ -1,6 +1,7 @@
 package io.usagereports.web.directory;
 
 import io.usagereports.model.common.ApiError;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantList;
 import io.usagereports.model.directory.TenantUpdate;
@@ -17,8 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,9 +54,10 @@ public class TenantsResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = Tenant.class)))
-    public Response create(JsonObject body) {
-        return Response.status(Response.Status.CREATED)
-                .entity(tenants.create(caller.get(), DirectoryJson.readTenant(body)))
+    public Response create(JsonObject body, @Context UriInfo uri) {
+        Tenant created = tenants.create(caller.get(), DirectoryJson.readTenant(body));
+        return Response.created(uri.getBaseUriBuilder().path("tenants/{id}").build(created.id()))
+                .entity(created)
                 .build();
     }
 
@@ -88,15 +92,15 @@ public class TenantsResource {
             description = "Children",
             content = @Content(schema = @Schema(implementation = TenantList.class)))
     public TenantList children(@QueryParam("parent_id") String parentId) {
-        UUID parent = RequestParams.optionalUuid(parentId, "parent_id", DirectoryJson.DOMAIN);
+        UUID parent = RequestParams.optionalUuid(parentId, "parent_id", ErrorDomains.DIRECTORY);
         if (parent == null) {
             parent = caller.get().grants().get(0).tenantId();
         }
         return new TenantList(tenants.children(caller.get(), parent));
     }
 
-    /** A tenant named in the path: a malformed ID cannot name one the caller may reach. */
+    /** A tenant named in the path: a malformed ID names no tenant (404, as on every path). */
     private static UUID tenantId(String text) {
-        return RequestParams.optionalUuid(text, "id", DirectoryJson.DOMAIN);
+        return RequestParams.pathId(text, "Tenant", ErrorDomains.DIRECTORY);
     }
 }

@@ -4,9 +4,10 @@ import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 import static io.usagereports.model.common.ErrorCodes.UNSUPPORTED_GRANT_TYPE;
 
 import io.usagereports.model.common.ApiError;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.Token;
 import io.usagereports.service.access.TokenService;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
 import io.usagereports.web.security.BasicCredentials;
 import io.usagereports.web.security.PublicEndpoint;
 import jakarta.inject.Inject;
@@ -57,14 +58,16 @@ public class TokenResource {
         // and would bypass the body size limit set on the entity stream.
         String grantType = form.getFirst("grant_type");
         if (grantType == null || grantType.isEmpty()) {
-            throw ApiException.badRequest("Auth", REQUIRED_FIELD, "grant_type", "grant_type is required.");
+            throw ServiceException.invalid(
+                    ErrorDomains.AUTH, REQUIRED_FIELD, "grant_type", "grant_type is required.", null);
         }
         if (!CLIENT_CREDENTIALS.equals(grantType)) {
-            throw ApiException.badRequest(
-                    "Auth",
+            throw ServiceException.invalid(
+                    ErrorDomains.AUTH,
                     UNSUPPORTED_GRANT_TYPE,
                     "grant_type",
-                    "grant_type must be client_credentials, not '" + grantType + "'.");
+                    "grant_type must be client_credentials, not '" + grantType + "'.",
+                    null);
         }
         BasicCredentials client = BasicCredentials.parse(authorization);
         CacheControl noStore = new CacheControl();

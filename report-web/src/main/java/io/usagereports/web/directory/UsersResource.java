@@ -1,5 +1,6 @@
 package io.usagereports.web.directory;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.directory.AccessPolicies;
 import io.usagereports.model.directory.PasswordChange;
 import io.usagereports.model.directory.User;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,9 +49,10 @@ public class UsersResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = User.class)))
-    public Response create(JsonObject body) {
-        return Response.status(Response.Status.CREATED)
-                .entity(users.create(caller.get(), DirectoryJson.readUser(body)))
+    public Response create(JsonObject body, @Context UriInfo uri) {
+        User created = users.create(caller.get(), DirectoryJson.readUser(body));
+        return Response.created(uri.getBaseUriBuilder().path("users/{id}").build(created.id()))
+                .entity(created)
                 .build();
     }
 
@@ -111,6 +115,6 @@ public class UsersResource {
     }
 
     private static UUID userId(String text) {
-        return RequestParams.pathId(text, "User", DirectoryJson.DOMAIN);
+        return RequestParams.pathId(text, "User", ErrorDomains.DIRECTORY);
     }
 }

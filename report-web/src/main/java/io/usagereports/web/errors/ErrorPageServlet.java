@@ -7,6 +7,7 @@ import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.common.ApiError.ErrorBody;
 import io.usagereports.model.common.ApiError.ErrorDetails;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.json.WireJson;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -35,21 +36,21 @@ public class ErrorPageServlet extends HttpServlet {
             case 404 ->
                 new ErrorBody(
                         NOT_FOUND,
-                        ErrorResponses.API_DOMAIN,
+                        ErrorDomains.API,
                         "No resource at this path.",
                         new ErrorDetails("The API is under /api/2; see /openapi.", null),
                         null);
             case 405 ->
                 new ErrorBody(
                         METHOD_NOT_ALLOWED,
-                        ErrorResponses.API_DOMAIN,
+                        ErrorDomains.API,
                         "Method " + request.getMethod() + " is not allowed on this path.",
                         new ErrorDetails(null, null),
                         null);
             default ->
                 new ErrorBody(
                         status >= 500 ? INTERNAL_ERROR : "http_" + status,
-                        ErrorResponses.API_DOMAIN,
+                        ErrorDomains.API,
                         "The request failed.",
                         new ErrorDetails(null, null),
                         null);

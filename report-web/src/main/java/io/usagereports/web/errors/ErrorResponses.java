@@ -3,6 +3,7 @@ package io.usagereports.web.errors;
 import io.usagereports.model.common.ApiError;
 import io.usagereports.model.common.ApiError.ErrorBody;
 import io.usagereports.model.common.ApiError.ErrorDetails;
+import io.usagereports.model.common.ErrorDomains;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,9 +11,6 @@ import java.util.Map;
 
 /** Builds every error response of the API, so all of them have the one shape of docs/api.md §1. */
 public final class ErrorResponses {
-
-    /** Domain of errors about HTTP itself (paths, methods, media types, bodies). */
-    public static final String API_DOMAIN = "Api";
 
     private ErrorResponses() {}
 
@@ -39,6 +37,6 @@ public final class ErrorResponses {
     }
 
     public static Response api(int status, String code, String message, String info) {
-        return of(status, code, API_DOMAIN, message, null, info, null);
+        return of(status, code, ErrorDomains.API, message, null, info, null);
     }
 }

@@ -2,6 +2,7 @@ package io.usagereports.web.errors;
 
 import static io.usagereports.model.common.ErrorCodes.INTERNAL_ERROR;
 
+import io.usagereports.model.common.ErrorDomains;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,12 +22,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        var carried = ServiceExceptionMapper.carried(e);
+        if (carried.isPresent()) {
+            return ServiceExceptionMapper.response(carried.get());
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
         return ErrorResponses.of(
                 500,
                 INTERNAL_ERROR,
-                ErrorResponses.API_DOMAIN,
+                ErrorDomains.API,
                 "The server failed to process the request.",
                 null,
                 "Retry later. If it persists, report incident " + incident + ".",

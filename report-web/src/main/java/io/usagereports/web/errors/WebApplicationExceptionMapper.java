@@ -39,6 +39,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        var carried = ServiceExceptionMapper.carried(e.getCause());
+        if (carried.isPresent()) {
+            return ServiceExceptionMapper.response(carried.get());
+        }
         int status = e.getResponse().getStatus();
         Response response = switch (status) {
             case 404 ->

@@ -2,7 +2,9 @@ package io.usagereports.web.json;
 
 import static io.usagereports.model.common.ErrorCodes.PAYLOAD_TOO_LARGE;
 
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.model.common.ErrorDomains;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -41,9 +43,10 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
     }
 
-    static ApiException tooLarge(long limit) {
-        return new ApiException(
-                413,
+    static ServiceException tooLarge(long limit) {
+        return ServiceException.of(
+                Kind.TOO_LARGE,
+                ErrorDomains.API,
                 PAYLOAD_TOO_LARGE,
                 "The body is larger than " + limit / LIMIT + " MiB.",
                 null,

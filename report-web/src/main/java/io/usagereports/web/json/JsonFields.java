@@ -6,7 +6,8 @@ import static io.usagereports.model.common.ErrorCodes.UNKNOWN_FIELD;
 
 import io.usagereports.model.common.Timestamps;
 import io.usagereports.model.common.WireEnum;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -99,10 +100,10 @@ public final class JsonFields {
                 // fall through
             }
         }
-        throw new ApiException(
-                400,
-                INVALID_VALUE,
+        throw ServiceException.of(
+                Kind.INVALID_REQUEST,
                 domain,
+                INVALID_VALUE,
                 pathOf(name) + " must be a time of day as HH:MM, like 06:00," + " not '" + text + "'.",
                 pathOf(name),
                 null);
@@ -127,8 +128,13 @@ public final class JsonFields {
                 || value instanceof JsonString s && s.getString().equals("false")) {
             return false;
         }
-        throw new ApiException(
-                400, INVALID_TYPE, domain, pathOf(name) + " must be a boolean (true or false).", pathOf(name), null);
+        throw ServiceException.of(
+                Kind.INVALID_REQUEST,
+                domain,
+                INVALID_TYPE,
+                pathOf(name) + " must be a boolean (true or false).",
+                pathOf(name),
+                null);
     }
 
     public List<UUID> uuidList(String name) {
@@ -143,10 +149,10 @@ public final class JsonFields {
     public void rejectUnknown() {
         for (String name : object.keySet()) {
             if (!known.contains(name)) {
-                throw new ApiException(
-                        400,
-                        UNKNOWN_FIELD,
+                throw ServiceException.of(
+                        Kind.INVALID_REQUEST,
                         domain,
+                        UNKNOWN_FIELD,
                         "Unknown field " + pathOf(name) + ".",
                         pathOf(name),
                         "Remove the field; see /openapi for the fields of this request.");
@@ -171,7 +177,13 @@ public final class JsonFields {
         try {
             return number.intValueExact();
         } catch (ArithmeticException e) {
-            throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " is out of range.", pathOf(name), null);
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    domain,
+                    INVALID_VALUE,
+                    pathOf(name) + " is out of range.",
+                    pathOf(name),
+                    null);
         }
     }
 
@@ -187,7 +199,13 @@ public final class JsonFields {
         try {
             return number.longValueExact();
         } catch (ArithmeticException e) {
-            throw new ApiException(400, INVALID_VALUE, domain, pathOf(name) + " is out of range.", pathOf(name), null);
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    domain,
+                    INVALID_VALUE,
+                    pathOf(name) + " is out of range.",
+                    pathOf(name),
+                    null);
         }
     }
 
@@ -200,10 +218,10 @@ public final class JsonFields {
         try {
             return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiException(
-                    400,
-                    INVALID_VALUE,
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
                     domain,
+                    INVALID_VALUE,
                     pathOf(name) + " must be a timestamp with an offset, like 2026-05-08T07:36:57+00:00, not '" + text
                             + "'.",
                     pathOf(name),
@@ -276,17 +294,23 @@ public final class JsonFields {
                 // fall through
             }
         }
-        throw new ApiException(400, INVALID_VALUE, domain, field + " must be a UUID, not '" + text + "'.", field, null);
+        throw ServiceException.of(
+                Kind.INVALID_REQUEST,
+                domain,
+                INVALID_VALUE,
+                field + " must be a UUID, not '" + text + "'.",
+                field,
+                null);
     }
 
     public static LocalDate parseDate(String text, String field, String domain) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiException(
-                    400,
-                    INVALID_VALUE,
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
                     domain,
+                    INVALID_VALUE,
                     field + " must be a date as YYYY-MM-DD, not '" + text + "'.",
                     field,
                     null);
@@ -295,17 +319,18 @@ public final class JsonFields {
 
     public static <E extends Enum<E> & WireEnum> E parseEnum(String text, Class<E> type, String field, String domain) {
         return WireEnum.parse(type, text)
-                .orElseThrow(() -> new ApiException(
-                        400,
-                        INVALID_VALUE,
+                .orElseThrow(() -> ServiceException.of(
+                        Kind.INVALID_REQUEST,
                         domain,
+                        INVALID_VALUE,
                         field + " must be one of: " + WireEnum.allowed(type) + " (not '" + text + "').",
                         field,
                         null));
     }
 
-    private static ApiException wrongType(String domain, String field, String expected) {
-        return new ApiException(400, INVALID_TYPE, domain, field + " must be " + expected + ".", field, null);
+    private static ServiceException wrongType(String domain, String field, String expected) {
+        return ServiceException.of(
+                Kind.INVALID_REQUEST, domain, INVALID_TYPE, field + " must be " + expected + ".", field, null);
     }
 
     @FunctionalInterface

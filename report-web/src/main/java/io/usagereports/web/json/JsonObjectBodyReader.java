@@ -3,7 +3,9 @@ package io.usagereports.web.json;
 import static io.usagereports.model.common.ErrorCodes.INVALID_JSON;
 import static io.usagereports.model.common.ErrorCodes.INVALID_TYPE;
 
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.model.common.ErrorDomains;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -54,8 +56,9 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             var where = e.getLocation();
-            throw new ApiException(
-                    400,
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.API,
                     INVALID_JSON,
                     "The body is not valid JSON"
                             + (where == null
@@ -65,14 +68,25 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
                     null,
                     "Send a JSON object.");
         } catch (JsonException e) {
-            if (e.getCause() instanceof ApiException tooLarge) {
+            if (e.getCause() instanceof ServiceException tooLarge) {
                 throw tooLarge;
             }
-            throw new ApiException(
-                    400, INVALID_JSON, "The body is empty or not valid JSON.", null, "Send a JSON object.");
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.API,
+                    INVALID_JSON,
+                    "The body is empty or not valid JSON.",
+                    null,
+                    "Send a JSON object.");
         }
         if (!(value instanceof JsonObject object)) {
-            throw new ApiException(400, INVALID_TYPE, "The body must be a JSON object.", null, "Send a JSON object.");
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.API,
+                    INVALID_TYPE,
+                    "The body must be a JSON object.",
+                    null,
+                    "Send a JSON object.");
         }
         return object;
     }

@@ -4,7 +4,8 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 
 import io.usagereports.model.common.WireEnum;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import java.util.UUID;
 
 /**
@@ -16,8 +17,8 @@ public final class RequestParams {
     private RequestParams() {}
 
     /**
-     * The ID of an object addressed in the path. A malformed ID cannot name an existing
-     * object, so it is answered like an unknown one: 404.
+     * The ID of an object or tenant addressed in the path. A malformed ID names nothing that
+     * exists, so on every path it is answered like an unknown one: 404 {@code not_found}.
      */
     public static UUID pathId(String text, String what, String domain) {
         try {
@@ -27,7 +28,8 @@ public final class RequestParams {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw new ApiException(404, NOT_FOUND, domain, what + " " + text + " does not exist.", null, null);
+        throw ServiceException.of(
+                Kind.NOT_FOUND, domain, NOT_FOUND, what + " " + text + " does not exist.", null, null);
     }
 
     public static UUID optionalUuid(String text, String name, String domain) {
@@ -52,10 +54,11 @@ public final class RequestParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest(
+        throw ServiceException.invalid(
                 domain,
                 INVALID_VALUE,
                 name,
-                name + " must be an integer from " + min + " to " + max + ", not '" + text + "'.");
+                name + " must be an integer from " + min + " to " + max + ", not '" + text + "'.",
+                null);
     }
 }

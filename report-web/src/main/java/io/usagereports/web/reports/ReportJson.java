@@ -3,6 +3,7 @@ package io.usagereports.web.reports;
 import static io.usagereports.model.common.ErrorCodes.FIELD_NOT_UPDATABLE;
 import static io.usagereports.model.common.ErrorCodes.READ_ONLY_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportFormat;
@@ -14,7 +15,8 @@ import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.reports.ScheduleType;
 import io.usagereports.model.reports.Weekday;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.web.json.JsonFields;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -27,13 +29,11 @@ import java.util.List;
 final class ReportJson {
 
     /** The domain of every error about a report request. */
-    static final String DOMAIN = "Reports";
-
     private ReportJson() {}
 
     /** The body of {@code POST /reports}. */
     static Report readNew(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.REPORTS);
         refuse(root, READ_ONLY_FIELD, "is assigned by the server", List.of("id", "version", "next_run_at"));
         Report report = Report.builder()
                 .resultAction(root.enumValue("result_action", ResultAction.class))
@@ -51,7 +51,7 @@ final class ReportJson {
      * field that cannot be updated is refused as such, even when it carries the current value.
      */
     static ReportUpdate readUpdate(JsonObject body) {
-        JsonFields root = JsonFields.of(body, DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.REPORTS);
         refuse(
                 root,
                 FIELD_NOT_UPDATABLE,
@@ -133,10 +133,10 @@ final class ReportJson {
     private static void refuse(JsonFields fields, String code, String why, List<String> names) {
         for (String name : names) {
             if (fields.has(name)) {
-                throw new ApiException(
-                        400,
+                throw ServiceException.of(
+                        Kind.INVALID_REQUEST,
+                        ErrorDomains.REPORTS,
                         code,
-                        DOMAIN,
                         fields.pathOf(name) + " " + why + ".",
                         fields.pathOf(name),
                         "Leave " + fields.pathOf(name) + " out of the body.");

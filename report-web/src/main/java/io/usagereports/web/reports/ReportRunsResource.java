@@ -1,6 +1,7 @@
 package io.usagereports.web.reports;
 
 import io.usagereports.model.common.ApiError;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.runs.Deliveries;
 import io.usagereports.model.runs.Delivery;
@@ -20,8 +21,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -65,9 +68,26 @@ public class ReportRunsResource {
             responseCode = "400",
             description = "Invalid period",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response runNow(@PathParam("id") String id, InputStream body) throws IOException {
+    public Response runNow(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
         ReportRun run = runs.runNow(caller.get(), reportId(id), readPeriod(body));
-        return Response.status(Response.Status.CREATED).entity(run).build();
+        return Response.created(uri.getAbsolutePathBuilder().path("{run_id}").build(run.id()))
+                .entity(run)
+                .build();
+    }
+
+    @GET
+    @Path("{run_id}")
+    @Operation(summary = "One run of a report, with its deliveries")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run",
+            content = @Content(schema = @Schema(implementation = ReportRun.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such report or run, or outside the caller's subtree",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ReportRun get(@PathParam("id") String id, @PathParam("run_id") String runId) {
+        return runs.run(caller.get(), reportId(id), RequestParams.pathId(runId, "Run", ErrorDomains.REPORTS));
     }
 
     @POST
@@ -96,7 +116,7 @@ public class ReportRunsResource {
         List<Delivery> created = deliveries.resend(
                 caller.get(),
                 reportId(id),
-                RequestParams.pathId(runId, "Run", ReportJson.DOMAIN),
+                RequestParams.pathId(runId, "Run", ErrorDomains.REPORTS),
                 readRecipients(body));
         return Response.status(Response.Status.ACCEPTED)
                 .entity(new Deliveries(created))
@@ -151,10 +171,10 @@ public class ReportRunsResource {
             return null;
         }
         in.unread(first);
-        return JsonFields.of(JsonObjectBodyReader.read(in), ReportJson.DOMAIN);
+        return JsonFields.of(JsonObjectBodyReader.read(in), ErrorDomains.REPORTS);
     }
 
     static UUID reportId(String text) {
-        return RequestParams.pathId(text, "Report", ReportJson.DOMAIN);
+        return RequestParams.pathId(text, "Report", ErrorDomains.REPORTS);
     }
 }

@@ -3,6 +3,7 @@ package io.usagereports.web.reports;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
 import io.usagereports.model.common.ApiError;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.common.Paging;
 import io.usagereports.model.reports.Report;
 import io.usagereports.model.reports.ReportKind;
@@ -11,10 +12,10 @@ import io.usagereports.model.reports.ReportRevisions;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.ScheduleType;
+import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.reports.ReportFilter;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.reports.ReportSlice;
-import io.usagereports.web.errors.ApiException;
 import io.usagereports.web.json.RequestParams;
 import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
@@ -102,12 +103,12 @@ public class ReportsResource {
             @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
             @Parameter(description = "paging.cursors.after of the previous page") @QueryParam("after") String after) {
         ReportFilter filter = new ReportFilter(
-                RequestParams.optionalUuid(tenantId, "tenant_id", ReportJson.DOMAIN),
-                RequestParams.optionalEnum(kind, ReportKind.class, "kind", ReportJson.DOMAIN),
-                RequestParams.optionalEnum(resultAction, ResultAction.class, "result_action", ReportJson.DOMAIN),
-                RequestParams.optionalEnum(scheduleType, ScheduleType.class, "schedule_type", ReportJson.DOMAIN),
+                RequestParams.optionalUuid(tenantId, "tenant_id", ErrorDomains.REPORTS),
+                RequestParams.optionalEnum(kind, ReportKind.class, "kind", ErrorDomains.REPORTS),
+                RequestParams.optionalEnum(resultAction, ResultAction.class, "result_action", ErrorDomains.REPORTS),
+                RequestParams.optionalEnum(scheduleType, ScheduleType.class, "schedule_type", ErrorDomains.REPORTS),
                 RequestParams.intInRange(
-                        limit, "limit", 1, ReportFilter.MAX_LIMIT, ReportFilter.DEFAULT_LIMIT, ReportJson.DOMAIN),
+                        limit, "limit", 1, ReportFilter.MAX_LIMIT, ReportFilter.DEFAULT_LIMIT, ErrorDomains.REPORTS),
                 after == null || after.isEmpty() ? null : after);
         ReportSlice slice = reports.list(caller.get(), filter);
         return new ReportPage(slice.items(), Paging.after(slice.nextCursor()));
@@ -153,11 +154,12 @@ public class ReportsResource {
             @PathParam("id") String id,
             @Parameter(description = "The version last seen (required)") @QueryParam("version") String version) {
         if (version == null || version.isEmpty()) {
-            throw ApiException.badRequest(
-                    ReportJson.DOMAIN,
+            throw ServiceException.invalid(
+                    ErrorDomains.REPORTS,
                     REQUIRED_FIELD,
                     "version",
-                    "The version query parameter is required to delete a report.");
+                    "The version query parameter is required to delete a report.",
+                    null);
         }
         reports.delete(caller.get(), reportId(id), Versions.parse(version, "version"));
         return Response.noContent().build();
@@ -175,6 +177,6 @@ public class ReportsResource {
     }
 
     private static UUID reportId(String text) {
-        return RequestParams.pathId(text, "Report", ReportJson.DOMAIN);
+        return RequestParams.pathId(text, "Report", ErrorDomains.REPORTS);
     }
 }

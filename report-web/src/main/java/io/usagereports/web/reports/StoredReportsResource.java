@@ -1,6 +1,7 @@
 package io.usagereports.web.reports;
 
 import io.usagereports.model.common.ApiError;
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.runs.StoredReports;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.runs.StoredReportContent;
@@ -66,7 +67,7 @@ public class StoredReportsResource {
         StoredReportContent content = runs.content(
                 caller.get(),
                 ReportRunsResource.reportId(id),
-                RequestParams.pathId(storedId, "Stored report", ReportJson.DOMAIN));
+                RequestParams.pathId(storedId, "Stored report", ErrorDomains.REPORTS));
         boolean gzip = AcceptEncoding.acceptsGzip(acceptEncoding);
         StreamingOutput body = gzip ? content::writeCompressed : content::writeDecompressed;
         Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)

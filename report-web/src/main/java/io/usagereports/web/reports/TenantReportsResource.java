@@ -1,5 +1,6 @@
 package io.usagereports.web.reports;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.ReportIds;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.web.json.RequestParams;
@@ -36,6 +37,6 @@ public class TenantReportsResource {
             content = @Content(schema = @Schema(implementation = ReportIds.class)))
     public ReportIds list(@PathParam("tenant_id") String tenantId) {
         return new ReportIds(
-                reports.idsOfTenant(caller.get(), RequestParams.pathId(tenantId, "Tenant", ReportJson.DOMAIN)));
+                reports.idsOfTenant(caller.get(), RequestParams.pathId(tenantId, "Tenant", ErrorDomains.REPORTS)));
     }
 }

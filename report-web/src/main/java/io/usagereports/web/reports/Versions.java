@@ -2,8 +2,9 @@ package io.usagereports.web.reports;
 
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Report;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
@@ -23,11 +24,12 @@ final class Versions {
                         : parse(unquote(ifMatch.trim()), "If-Match");
         Integer fromQuery = versionParam == null ? null : parse(versionParam.trim(), "version");
         if (fromHeader != null && fromQuery != null && !fromHeader.equals(fromQuery)) {
-            throw ApiException.badRequest(
-                    ReportJson.DOMAIN,
+            throw ServiceException.invalid(
+                    ErrorDomains.REPORTS,
                     INVALID_VALUE,
                     "version",
-                    "If-Match (" + fromHeader + ") and version (" + fromQuery + ") disagree.");
+                    "If-Match (" + fromHeader + ") and version (" + fromQuery + ") disagree.",
+                    null);
         }
         return fromHeader != null ? fromHeader : fromQuery;
     }
@@ -38,11 +40,12 @@ final class Versions {
 
     private static String unquote(String tag) {
         if (tag.startsWith("W/")) {
-            throw ApiException.badRequest(
-                    ReportJson.DOMAIN,
+            throw ServiceException.invalid(
+                    ErrorDomains.REPORTS,
                     INVALID_VALUE,
                     "If-Match",
-                    "If-Match needs the strong ETag of a version, like \"3\"; weak tags do not identify a version.");
+                    "If-Match needs the strong ETag of a version, like \"3\"; weak tags do not identify a version.",
+                    null);
         }
         return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
                 ? tag.substring(1, tag.length() - 1)
@@ -58,10 +61,11 @@ final class Versions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest(
-                ReportJson.DOMAIN,
+        throw ServiceException.invalid(
+                ErrorDomains.REPORTS,
                 INVALID_VALUE,
                 field,
-                field + " must be a report version (1, 2, ...), not '" + text + "'.");
+                field + " must be a report version (1, 2, ...), not '" + text + "'.",
+                null);
     }
 }

@@ -2,7 +2,9 @@ package io.usagereports.web.security;
 
 import static io.usagereports.model.common.ErrorCodes.UNAUTHORIZED;
 
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.model.common.ErrorDomains;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -29,11 +31,11 @@ public record BasicCredentials(String user, String password) {
         }
     }
 
-    static ApiException unauthorized(String message) {
-        return new ApiException(
-                401,
+    static ServiceException unauthorized(String message) {
+        return ServiceException.of(
+                Kind.UNAUTHENTICATED,
+                ErrorDomains.AUTH,
                 UNAUTHORIZED,
-                "Auth",
                 message,
                 null,
                 "Send 'Authorization: Bearer <token>' (or Basic credentials where the endpoint allows them).");

@@ -2,10 +2,12 @@ package io.usagereports.web.usage;
 
 import static io.usagereports.model.common.ErrorCodes.INVALID_CSV;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.common.Timestamps;
 import io.usagereports.model.usage.UsageReading;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.usage.IndexedRow;
-import io.usagereports.web.errors.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -63,7 +65,7 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            if (e.getCause() instanceof ApiException tooLarge) {
+            if (e.getCause() instanceof ServiceException tooLarge) {
                 throw tooLarge;
             }
             throw invalid("The CSV is malformed after row " + index + ": " + e.getMessage());
@@ -114,11 +116,11 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
         return value == null ? null : UUID.fromString(value);
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(
-                400,
+    private static ServiceException invalid(String message) {
+        return ServiceException.of(
+                Kind.INVALID_REQUEST,
+                ErrorDomains.USAGE,
                 INVALID_CSV,
-                UsageResource.DOMAIN,
                 message,
                 null,
                 "Send CSV with the header " + String.join(",", COLUMNS) + ".");

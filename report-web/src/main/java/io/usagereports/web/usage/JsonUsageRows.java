@@ -5,9 +5,11 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_TYPE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 import static io.usagereports.model.common.ErrorCodes.UNKNOWN_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.UsageReading;
+import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.usage.IndexedRow;
-import io.usagereports.web.errors.ApiException;
 import io.usagereports.web.json.JsonFields;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -36,7 +38,8 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
         expect(advance() == JsonParser.Event.START_OBJECT, "The body must be a JSON object {\"items\": [...]}.");
         JsonParser.Event event = advance();
         if (event == JsonParser.Event.END_OBJECT) {
-            throw new ApiException(400, REQUIRED_FIELD, UsageResource.DOMAIN, "items is required.", "items", null);
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST, ErrorDomains.USAGE, REQUIRED_FIELD, "items is required.", "items", null);
         }
         checkKey();
         expect(advance() == JsonParser.Event.START_ARRAY, "items must be an array of readings.");
@@ -77,7 +80,7 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
             }
             return IndexedRow.failed(at, "", "A reading must be a JSON object.");
         }
-        JsonFields fields = JsonFields.of(parser.getObject(), UsageResource.DOMAIN);
+        JsonFields fields = JsonFields.of(parser.getObject(), ErrorDomains.USAGE);
         try {
             UsageReading reading = new UsageReading(
                     fields.uuid("tenant_id"),
@@ -88,7 +91,7 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
                     fields.timestamp("measured_at"));
             fields.rejectUnknown();
             return IndexedRow.of(at, reading);
-        } catch (ApiException e) {
+        } catch (ServiceException e) {
             return IndexedRow.failed(at, e.field(), e.getMessage());
         }
     }
@@ -96,10 +99,10 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
     private void checkKey() {
         String key = parser.getString();
         if (!key.equals("items")) {
-            throw new ApiException(
-                    400,
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.USAGE,
                     UNKNOWN_FIELD,
-                    UsageResource.DOMAIN,
                     "Unknown field " + key + ".",
                     key,
                     "The body is {\"items\": [...]}.");
@@ -110,19 +113,21 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
         try {
             return parser.next();
         } catch (JsonParsingException e) {
-            throw new ApiException(
-                    400,
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.API,
                     INVALID_JSON,
                     "The body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
                             + e.getLocation().getColumnNumber() + ").",
                     null,
                     "Send a JSON object {\"items\": [...]}.");
         } catch (NoSuchElementException | JsonException e) {
-            if (e.getCause() instanceof ApiException tooLarge) {
+            if (e.getCause() instanceof ServiceException tooLarge) {
                 throw tooLarge;
             }
-            throw new ApiException(
-                    400,
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.API,
                     INVALID_JSON,
                     "The body is empty or ends too early.",
                     null,
@@ -132,7 +137,7 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
 
     private static void expect(boolean condition, String message) {
         if (!condition) {
-            throw new ApiException(400, INVALID_TYPE, UsageResource.DOMAIN, message, null, null);
+            throw ServiceException.of(Kind.INVALID_REQUEST, ErrorDomains.USAGE, INVALID_TYPE, message, null, null);
         }
     }
 }

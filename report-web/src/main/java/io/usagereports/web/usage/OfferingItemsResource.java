@@ -1,5 +1,6 @@
 package io.usagereports.web.usage;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.model.usage.OfferingItems;
 import io.usagereports.service.usage.OfferingItemService;
@@ -59,7 +60,7 @@ public class OfferingItemsResource {
     }
 
     private static List<OfferingItem> read(JsonObject body) {
-        JsonFields root = JsonFields.of(body, UsageResource.DOMAIN);
+        JsonFields root = JsonFields.of(body, ErrorDomains.USAGE);
         List<JsonFields> items = root.objects("offering_items");
         root.rejectUnknown();
         if (items == null) {
@@ -90,6 +91,6 @@ public class OfferingItemsResource {
     }
 
     private static UUID tenant(String id) {
-        return RequestParams.optionalUuid(id, "tenant_id", UsageResource.DOMAIN);
+        return RequestParams.pathId(id, "Tenant", ErrorDomains.USAGE);
     }
 }

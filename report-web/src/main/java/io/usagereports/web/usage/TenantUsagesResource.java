@@ -3,9 +3,10 @@ package io.usagereports.web.usage;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
+import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.TenantUsages;
+import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.usage.CurrentUsageService;
-import io.usagereports.web.errors.ApiException;
 import io.usagereports.web.json.RequestParams;
 import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
@@ -48,19 +49,24 @@ public class TenantUsagesResource {
             content = @Content(schema = @Schema(implementation = TenantUsages.class)))
     public TenantUsages ofMany(@QueryParam("tenants") String tenants) {
         if (tenants == null || tenants.isBlank()) {
-            throw ApiException.badRequest(
-                    UsageResource.DOMAIN,
+            throw ServiceException.invalid(
+                    ErrorDomains.USAGE,
                     REQUIRED_FIELD,
                     "tenants",
-                    "tenants is required: a comma-separated list of tenant IDs.");
+                    "tenants is required: a comma-separated list of tenant IDs.",
+                    null);
         }
         List<UUID> ids = new ArrayList<>();
         for (String id : tenants.split(",")) {
-            ids.add(RequestParams.optionalUuid(id.trim(), "tenants", UsageResource.DOMAIN));
+            ids.add(RequestParams.optionalUuid(id.trim(), "tenants", ErrorDomains.USAGE));
         }
         if (ids.size() > MAX_TENANTS) {
-            throw ApiException.badRequest(
-                    UsageResource.DOMAIN, INVALID_VALUE, "tenants", "At most " + MAX_TENANTS + " tenants per request.");
+            throw ServiceException.invalid(
+                    ErrorDomains.USAGE,
+                    INVALID_VALUE,
+                    "tenants",
+                    "At most " + MAX_TENANTS + " tenants per request.",
+                    null);
         }
         return new TenantUsages(usage.of(caller.get(), ids));
     }
@@ -73,7 +79,7 @@ public class TenantUsagesResource {
             description = "Usage items",
             content = @Content(schema = @Schema(implementation = TenantUsages.class)))
     public TenantUsages ofOne(@PathParam("tenant_id") String tenantId) {
-        return new TenantUsages(usage.of(
-                caller.get(), List.of(RequestParams.optionalUuid(tenantId, "tenant_id", UsageResource.DOMAIN))));
+        return new TenantUsages(
+                usage.of(caller.get(), List.of(RequestParams.pathId(tenantId, "Tenant", ErrorDomains.USAGE))));
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Usage", description = "Readings in, current usage out")
 public class UsageResource {
 
-    static final String DOMAIN = "Usage";
     static final String CSV = "text/csv";
 
     @Inject

@@ -8,7 +8,7 @@ import io.usagereports.model.reports.ReportFormat;
 import io.usagereports.model.reports.ReportKind;
 import io.usagereports.model.reports.ReportUpdate;
 import io.usagereports.model.reports.ResultAction;
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -23,8 +23,8 @@ class ReportJsonTest {
     }
 
     private static void rejectsNew(String body, String code, String field, String messagePart) {
-        assertThatThrownBy(() -> ReportJson.readNew(json(body))).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
+        assertThatThrownBy(() -> ReportJson.readNew(json(body))).isInstanceOfSatisfying(ServiceException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ServiceException.Kind.INVALID_REQUEST);
             assertThat(e.code()).isEqualTo(code);
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.domain()).isEqualTo("Reports");
@@ -153,10 +153,10 @@ class ReportJsonTest {
             assertThatThrownBy(() -> ReportJson.readUpdate(json(body)))
                     .as(body)
                     .isInstanceOfSatisfying(
-                            ApiException.class, e -> assertThat(e.code()).isEqualTo("field_not_updatable"));
+                            ServiceException.class, e -> assertThat(e.code()).isEqualTo("field_not_updatable"));
         }
         assertThatThrownBy(() -> ReportJson.readUpdate(json("{'schedule':{'enabled':true,'at':'noon'}}")))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
                     assertThat(e.code()).isEqualTo("unknown_field");
                     assertThat(e.field()).isEqualTo("schedule.at");
                 });

@@ -3,7 +3,7 @@ package io.usagereports.web.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.usagereports.web.errors.ApiException;
+import io.usagereports.service.common.ServiceException;
 import org.junit.jupiter.api.Test;
 
 class VersionsTest {
@@ -24,8 +24,8 @@ class VersionsTest {
             {"W/\"3\"", null}, {"\"x\"", null}, {null, "0"}, {null, "-1"}, {null, "two"}, {"\"3\"", "4"}
         }) {
             assertThatThrownBy(() -> Versions.expected(bad[0], bad[1]))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.status()).isEqualTo(400);
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ServiceException.Kind.INVALID_REQUEST);
                         assertThat(e.code()).isEqualTo("invalid_value");
                     });
         }
