@@ -18,7 +18,7 @@ OUT="$ROOT/target/cluster"
 WLP="$ROOT/report-web/target/liberty/wlp"
 PASSWORD=cluster-admin-password-1
 LEASE=${CLUSTER_LEASE_SECONDS:-15}
-MVN="mvn -q ${MVN_OPTS_EXTRA:-}"
+MVN="./mvnw -q ${MVN_OPTS_EXTRA:-}"
 GREENMAIL_VERSION=2.1.3
 
 rm -rf "$OUT" && mkdir -p "$OUT"

@@ -18,7 +18,7 @@ OUT="$ROOT/target/bench/$DB"
 WLP="$ROOT/report-web/target/liberty/wlp"
 PASSWORD=bench-admin-password-1
 HEAP=${BENCH_HEAP:-512m}
-MVN="mvn -q ${MVN_OPTS_EXTRA:-}"
+MVN="./mvnw -q ${MVN_OPTS_EXTRA:-}"
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 case "$DB" in
