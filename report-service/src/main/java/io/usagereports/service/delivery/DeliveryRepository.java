@@ -151,6 +151,19 @@ public class DeliveryRepository {
         return changed == 1 ? Optional.of(new Claim(delivery.id(), delivery.attempt() + 1)) : Optional.empty();
     }
 
+    /** How many attempts of the delivery failed so far (attempts handed back untried do not count). */
+    int failuresSoFar(Claim claim) {
+        try (Connection c = autonomous.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT failures FROM report_delivery WHERE id = ?")) {
+            s.setObject(1, claim.id());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading delivery " + claim.id() + " failed", e);
+        }
+    }
+
     /** Renews the attempt's lease; false if the attempt no longer holds the delivery (or gave it back). */
     boolean extendLease(Claim claim, Instant leaseUntil) {
         return update(
@@ -208,6 +221,7 @@ public class DeliveryRepository {
         return update(
                         "UPDATE report_delivery SET status = ?, due_at = ?, email = COALESCE(?, email),"
                                 + " transport = COALESCE(?, transport), delivered_at = ?, failure_code = ?, failure_message = ?,"
+                                + " failures = failures + CASE WHEN CAST(? AS VARCHAR(64)) IS NULL THEN 0 ELSE 1 END,"
                                 + " lease_expires_at = NULL, claimed_by = NULL WHERE id = ? AND attempt = ? AND status = ?",
                         s -> {
                             s.setString(1, status.wire());
@@ -217,9 +231,10 @@ public class DeliveryRepository {
                             s.setObject(5, Jdbc.utc(deliveredAt));
                             s.setString(6, failureCode);
                             s.setString(7, failureMessage);
-                            s.setObject(8, claim.id());
-                            s.setInt(9, claim.attempt());
-                            s.setString(10, PENDING);
+                            s.setString(8, failureCode);
+                            s.setObject(9, claim.id());
+                            s.setInt(10, claim.attempt());
+                            s.setString(11, PENDING);
                         })
                 == 1;
     }

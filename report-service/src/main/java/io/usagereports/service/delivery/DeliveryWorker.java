@@ -295,9 +295,11 @@ public class DeliveryWorker {
                     + " message was final; it was not sent");
             return;
         }
-        SendFailure failure = cause instanceof MessagingException || cause instanceof IOException
-                ? mailer instanceof SmtpMailer ? SendFailure.ofSmtp(cause) : SendFailure.ofOutbox(cause)
-                : SendFailure.ofError(cause);
+        SendFailure failure = SendFailure.causedBy(cause, StoredContentException.class)
+                ? SendFailure.ofError(cause)
+                : cause instanceof MessagingException || cause instanceof IOException
+                        ? mailer instanceof SmtpMailer ? SendFailure.ofSmtp(cause) : SendFailure.ofOutbox(cause)
+                        : SendFailure.ofError(cause);
         LOG.log(
                 failure.permanent() ? Level.INFO : Level.WARNING,
                 "Delivery " + claim.id() + " attempt " + claim.attempt() + " failed: " + failure.code() + " "
@@ -309,11 +311,12 @@ public class DeliveryWorker {
     private void record(Claim claim, String email, SendFailure failure) {
         Instant now = clock.instant();
         try {
-            if (failure.permanent() || claim.attempt() >= settings.maxAttempts()) {
+            // Counted in failures, not in claims: a delivery a stopping server handed back was not tried.
+            int attempt = failure.permanent() ? 0 : repository.failuresSoFar(claim) + 1;
+            if (failure.permanent() || attempt >= settings.maxAttempts()) {
                 repository.failed(claim, email, mailer.transport(), now, failure);
             } else {
-                repository.retryLater(
-                        claim, email, mailer.transport(), now.plus(settings.backOff(claim.attempt())), failure);
+                repository.retryLater(claim, email, mailer.transport(), now.plus(settings.backOff(attempt)), failure);
             }
         } catch (RuntimeException e) {
             // The lease expires and another attempt follows: nothing is lost.
@@ -325,7 +328,7 @@ public class DeliveryWorker {
         SavedRun run = job.run();
         List<ReportMail.File> files = new ArrayList<>();
         for (SavedRun.Output output : run.outputs()) {
-            ReportMail.Content content = output.content()::openDecompressed;
+            ReportMail.Content content = StoredContentException.guarded(output.content()::openDecompressed);
             long size = output.contentSize() != null ? output.contentSize() : measure(content);
             files.add(new ReportMail.File(output.storedId(), output.format(), output.fileName(), size, content));
         }

@@ -75,6 +75,15 @@ public class RunClaims {
         }
     }
 
+    /** How many attempts of the claimed run failed before this one (hand-overs do not count). */
+    int failuresSoFar(Claim claim) {
+        try (Connection c = connection()) {
+            return RunRepository.failures(c, claim.runId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading run " + claim.runId() + " failed", e);
+        }
+    }
+
     boolean extendLease(Claim claim, Instant leaseUntil) {
         try (Connection c = connection()) {
             return RunRepository.extendLease(c, claim.runId(), claim.attempt(), leaseUntil);

@@ -206,7 +206,20 @@ final class RunRepository {
         }
     }
 
-    /** Ends the current attempt with a new run status; false if the attempt no longer holds the run. */
+    /** How many attempts of the run failed so far (attempts handed back untried do not count). */
+    static int failures(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT failures FROM report_run WHERE id = ?")) {
+            s.setObject(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * Ends the current attempt with a new run status, counting a failure if it has a failure code;
+     * false if the attempt no longer holds the run.
+     */
     static boolean endAttempt(
             Connection c,
             UUID runId,
@@ -218,16 +231,18 @@ final class RunRepository {
             String failureMessage)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE report_run SET status = ?, due_at = COALESCE(?, due_at),"
-                + " lease_expires_at = NULL, claimed_by = NULL, finished_at = ?, failure_code = ?, failure_message = ?"
+                + " lease_expires_at = NULL, claimed_by = NULL, finished_at = ?, failure_code = ?, failure_message = ?,"
+                + " failures = failures + CASE WHEN CAST(? AS VARCHAR(64)) IS NULL THEN 0 ELSE 1 END"
                 + " WHERE id = ? AND attempt = ? AND status = ?")) {
             s.setString(1, status.wire());
             s.setObject(2, Jdbc.utc(dueAt));
             s.setObject(3, Jdbc.utc(finishedAt));
             s.setString(4, failureCode);
             s.setString(5, failureMessage);
-            s.setObject(6, runId);
-            s.setInt(7, attempt);
-            s.setString(8, RunStatus.RUNNING.wire());
+            s.setString(6, failureCode);
+            s.setObject(7, runId);
+            s.setInt(8, attempt);
+            s.setString(9, RunStatus.RUNNING.wire());
             return s.executeUpdate() == 1;
         }
     }

@@ -216,10 +216,12 @@ public class RunWorker {
 
     private void failed(Claim claim, Exception cause) {
         Instant now = clock.instant();
-        String message = "Generating the report failed (attempt " + claim.attempt() + " of " + MAX_ATTEMPTS + ")";
         try {
-            if (claim.attempt() < MAX_ATTEMPTS) {
-                Duration backOff = Duration.ofMinutes((long) Math.pow(4, claim.attempt() - 1));
+            // Counted in failures, not in claims: a run a stopping server handed back was not tried.
+            int failure = ledger.failuresSoFar(claim) + 1;
+            String message = "Generating the report failed (attempt " + failure + " of " + MAX_ATTEMPTS + ")";
+            if (failure < MAX_ATTEMPTS) {
+                Duration backOff = Duration.ofMinutes((long) Math.pow(4, failure - 1));
                 LOG.log(Level.WARNING, "Run " + claim.runId() + " failed; retrying in " + backOff, cause);
                 ledger.retryLater(claim, now.plus(backOff), GENERATION_FAILED, message);
             } else {

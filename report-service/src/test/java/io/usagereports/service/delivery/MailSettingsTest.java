@@ -61,6 +61,13 @@ class MailSettingsTest {
     }
 
     @Test
+    void aFirstRetryLongerThanAnHourWaitsAnHour() {
+        MailSettings s = settings(null, null, "none", null, "r@example.com", "https://r.example.com", 7200);
+        assertThat(s.backOff(1)).isEqualTo(Duration.ofHours(1));
+        assertThat(s.backOff(2)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void wrongValuesNameTheirVariable() {
         assertThatThrownBy(() -> settings("h", null, "ssl", null, "r@example.com", "https://r.example.com", 60))
                 .hasMessageContaining("REPORTS_SMTP_SECURITY must be one of starttls, tls, none");
