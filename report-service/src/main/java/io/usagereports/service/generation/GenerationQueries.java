@@ -23,13 +23,12 @@ public final class GenerationQueries {
     private static final int INSERT_BATCH = 1000;
 
     /**
-     * The offering items describing each row's usages, nearest tenant first: a small query read
-     * alongside the report query.
+     * The offering items describing each row's usages, with the tenant and its depth below the
+     * row's tenant (the aggregator picks the nearest): a small query read alongside the report query.
      */
-    static final String OFFERING_SQL = "SELECT m.row_no, o.usage_name, o.edition, o.measurement_unit, o.sku"
-            + " FROM report_run_member m JOIN offering_item o ON o.tenant_id = m.tenant_id"
-            + " WHERE m.run_id = ? AND m.attempt = ?"
-            + " ORDER BY m.row_no, m.depth, m.tenant_id, o.usage_name, o.edition";
+    static final String OFFERING_SQL = "SELECT m.row_no, m.depth, m.tenant_id, o.usage_name, o.edition,"
+            + " o.measurement_unit, o.sku FROM report_run_member m JOIN offering_item o ON o.tenant_id = m.tenant_id"
+            + " WHERE m.run_id = ? AND m.attempt = ? ORDER BY m.row_no";
 
     private GenerationQueries() {}
 
@@ -102,10 +101,12 @@ public final class GenerationQueries {
         while (more && offering.getInt(1) <= rowNo) {
             aggregator.offeringItem(
                     offering.getInt(1),
-                    offering.getString(2),
-                    offering.getString(3),
+                    offering.getInt(2),
+                    offering.getObject(3, UUID.class),
                     offering.getString(4),
-                    offering.getString(5));
+                    offering.getString(5),
+                    offering.getString(6),
+                    offering.getString(7));
             more = offering.next();
         }
         return more;

@@ -156,12 +156,12 @@ public class ReportGenerator {
                 writer.begin();
                 writers.add(writer);
             }
-            try (RowPipe pipe = new RowPipe(executor, writers)) {
-                RowAggregator aggregator =
-                        new RowAggregator(plan.rows(), spec.dates(), spec.hideZeroUsage(), (row, usages) -> {
-                            lease.check();
-                            pipe.row(row, usages);
-                        });
+            try (RowPipe pipe = new RowPipe(executor, writers);
+                    RowAggregator aggregator =
+                            new RowAggregator(plan, spec.dates(), spec.hideZeroUsage(), (row, usages) -> {
+                                lease.check();
+                                pipe.row(row, usages);
+                            })) {
                 GenerationQueries.stream(read, job.workId(), job.attempt(), spec.dates(), spec.zone(), aggregator);
                 pipe.finish();
             }

@@ -4,8 +4,10 @@ import io.usagereports.service.generation.format.ReportRow;
 import io.usagereports.service.generation.format.RowUsage;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Turns the report query's records into rows of usages, one row at a time.
+ * Turns the report query's records into rows of usages, reading every series once.
  *
- * <p>Input order ({@link ReportReadings}): by row; within a row, each series (tenant, usage,
- * edition, user) contiguous with its readings oldest first (a reading may come twice); an offering item's description of
- * (usage, edition) from a nearer tenant before one from a farther tenant. A reading is a gauge:
- * a series' value at the end of date D is its latest reading on or before D. Each series' values
- * are added into its row's usage, so a row's values are the sums over its subtree.
+ * <p>Input order ({@link ReportReadings}): by row; within a row, its home tenants nearest first,
+ * each series (tenant, usage, edition, user) contiguous with its readings oldest first (a
+ * reading may come twice); offering items of a row with their tenant and its depth. A reading is
+ * a gauge: a series' value at the end of date D is its latest reading on or before D.
  *
- * <p>Only the current row's usages are held: memory is bounded by the widest row, not the report.
+ * <p>Roll-up in one pass: a row's values are its home tenants' series plus the values of the
+ * tenant rows below it ({@link RowPlan#parentRow}). Rows come depth-first, so a row is complete
+ * only once the last row of its subtree is; the rows of its subtree, complete before it, are
+ * held back ({@link HeldRows}, in memory up to a bound, then in a temporary file) and written
+ * right after it. Memory stays bounded by the open rows on one path of the tree and that bound.
  */
-public final class RowAggregator {
+public final class RowAggregator implements AutoCloseable {
 
     /** Receives each row, in order, with its usages sorted by name and edition. */
     @FunctionalInterface
@@ -40,19 +45,65 @@ public final class RowAggregator {
         }
     }
 
-    private record Description(String unit, String sku) {}
+    /**
+     * An offering item's description of a usage, with where it comes from: the nearest tenant of a
+     * row's subtree wins (its depth below the row's tenant), the lowest tenant ID among equals.
+     */
+    private record Description(String unit, String sku, int depth, String tenant) {
+        Description below(int levels) {
+            return new Description(unit, sku, depth + levels, tenant);
+        }
+
+        static Description nearer(Description a, Description b) {
+            if (a.depth != b.depth) {
+                return a.depth < b.depth ? a : b;
+            }
+            return a.tenant.compareTo(b.tenant) <= 0 ? a : b;
+        }
+    }
+
+    /** A row whose subtree is still being read: its values so far and the rows to write after it. */
+    private final class OpenRow implements AutoCloseable {
+        final int rowNo;
+        final Map<UsageKey, long[]> values = new TreeMap<>();
+        final Map<UsageKey, Description> descriptions = new HashMap<>();
+        private HeldRows held;
+
+        OpenRow(int rowNo) {
+            this.rowNo = rowNo;
+        }
+
+        HeldRows held() {
+            if (held == null) {
+                held = new HeldRows(dateDays.length, heldValuesInMemory);
+            }
+            return held;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (held != null) {
+                held.close();
+            }
+        }
+    }
 
     private static final String DEFAULT_UNIT = "quantity";
-    private static final Description NO_DESCRIPTION = new Description(null, null);
 
+    /** How many values a row may hold back in memory before the rest goes to a temporary file. */
+    static final int HELD_VALUES_IN_MEMORY = 1 << 20;
+
+    private final RowPlan plan;
     private final List<ReportRow> rows;
     private final long[] dateDays;
     private final boolean hideZero;
     private final RowSink sink;
+    private final int heldValuesInMemory;
 
-    private int nextRow;
-    private final Map<UsageKey, long[]> usages = new TreeMap<>();
-    private final Map<UsageKey, Description> descriptions = new HashMap<>();
+    /** The rows whose subtree is being read, innermost first; the first is the row being read. */
+    private final Deque<OpenRow> open = new ArrayDeque<>();
+
+    private int current = -1;
 
     // The series being read: its key, its latest value so far, and the first date not yet given it.
     private UUID seriesTenant;
@@ -62,11 +113,17 @@ public final class RowAggregator {
     private long seriesValue;
     private int seriesNextDate;
 
-    public RowAggregator(List<ReportRow> rows, LocalDate[] dates, boolean hideZero, RowSink sink) {
-        this.rows = rows;
+    public RowAggregator(RowPlan plan, LocalDate[] dates, boolean hideZero, RowSink sink) {
+        this(plan, dates, hideZero, sink, HELD_VALUES_IN_MEMORY);
+    }
+
+    RowAggregator(RowPlan plan, LocalDate[] dates, boolean hideZero, RowSink sink, int heldValuesInMemory) {
+        this.plan = plan;
+        this.rows = plan.rows();
         this.dateDays = Arrays.stream(dates).mapToLong(LocalDate::toEpochDay).toArray();
         this.hideZero = hideZero;
         this.sink = sink;
+        this.heldValuesInMemory = heldValuesInMemory;
     }
 
     /** The last instant (exclusive) whose readings matter: the start of the day after the last date. */
@@ -74,7 +131,7 @@ public final class RowAggregator {
         return dates[dates.length - 1].toEpochDay() + 1;
     }
 
-    /** A reading of a series in row {@code rowNo}, measured on the UTC day {@code epochDay}. */
+    /** A reading of a series in row {@code rowNo}, measured on the day {@code epochDay} (in the report's zone). */
     public void reading(
             int rowNo, UUID tenantId, String usageName, String edition, UUID userId, long epochDay, long amount)
             throws IOException {
@@ -86,7 +143,7 @@ public final class RowAggregator {
                 || !seriesUser.equals(userId)) {
             finishSeries();
             seriesKey = new UsageKey(usageName, edition);
-            seriesValues = usages.computeIfAbsent(seriesKey, k -> new long[dateDays.length]);
+            seriesValues = open.getFirst().values.computeIfAbsent(seriesKey, k -> new long[dateDays.length]);
             seriesTenant = tenantId;
             seriesUser = userId;
             seriesValue = 0;
@@ -101,54 +158,116 @@ public final class RowAggregator {
     }
 
     /**
-     * An offering item of a tenant in row {@code rowNo}: unit and SKU of (usage, edition) unless a
-     * nearer tenant described it already. On a tenant row it also makes the usage a line of the
-     * row, readings or not; a user row only takes the description for usages it has readings of.
+     * An offering item of a tenant of row {@code rowNo}, {@code depth} below the row's tenant:
+     * unit and SKU of (usage, edition) unless a nearer tenant describes it. On a tenant row it
+     * also makes the usage a line of the row, readings or not; a user row only takes the
+     * description for usages it has readings of.
      */
-    public void offeringItem(int rowNo, String usageName, String edition, String unit, String sku) throws IOException {
+    public void offeringItem(
+            int rowNo, int depth, UUID tenantId, String usageName, String edition, String unit, String sku)
+            throws IOException {
         advanceTo(rowNo);
+        OpenRow row = open.getFirst();
         UsageKey key = new UsageKey(usageName, edition);
-        descriptions.putIfAbsent(key, new Description(unit, sku));
+        row.descriptions.merge(key, new Description(unit, sku, depth, tenantId.toString()), Description::nearer);
         if (!rows.get(rowNo).isUserRow()) {
-            usages.computeIfAbsent(key, k -> new long[dateDays.length]);
+            row.values.computeIfAbsent(key, k -> new long[dateDays.length]);
         }
     }
 
-    /** Emits the remaining rows; call once after the last record. */
+    /** Completes and writes the remaining rows; call once after the last record. */
     public void finish() throws IOException {
         advanceTo(rows.size());
     }
 
-    private void advanceTo(int rowNo) throws IOException {
-        if (rowNo < nextRow - 1) {
-            throw new IllegalStateException("Rows out of order: " + rowNo + " after " + (nextRow - 1));
+    /** Deletes what rows held back in files, if the report ends before {@link #finish}. */
+    @Override
+    public void close() throws IOException {
+        for (OpenRow row : open) {
+            row.close();
         }
-        while (nextRow <= rowNo && nextRow <= rows.size()) {
-            if (nextRow > 0) {
-                emit(rows.get(nextRow - 1));
+        open.clear();
+    }
+
+    private void advanceTo(int rowNo) throws IOException {
+        if (rowNo < current) {
+            throw new IllegalStateException("Rows out of order: " + rowNo + " after " + current);
+        }
+        while (current < rowNo && current < rows.size()) {
+            finishSeries();
+            int next = current + 1;
+            while (!open.isEmpty() && plan.subtreeEnd(open.getFirst().rowNo) < next) {
+                complete(open.removeFirst());
             }
-            nextRow++;
+            if (next < rows.size()) {
+                open.addFirst(new OpenRow(next));
+            }
+            current = next;
         }
     }
 
-    private void emit(ReportRow row) throws IOException {
-        finishSeries();
-        List<RowUsage> out = new ArrayList<>(usages.size());
-        for (Map.Entry<UsageKey, long[]> e : usages.entrySet()) {
-            Description d = descriptions.getOrDefault(e.getKey(), NO_DESCRIPTION);
+    /**
+     * A row whose subtree is complete: its values go into its parent row's, and it is written,
+     * with the rows held back for it, right away or after the open row that holds it.
+     */
+    private void complete(OpenRow row) throws IOException {
+        try (row) {
+            ReportRow reportRow = rows.get(row.rowNo);
+            OpenRow holder = open.peekFirst();
+            int parent = plan.parentRow(row.rowNo);
+            if (parent >= 0) {
+                if (holder == null || holder.rowNo != parent) {
+                    throw new IllegalStateException("Row " + row.rowNo + " completes outside its parent row " + parent);
+                }
+                addInto(holder, row, plan.depthBelowParent(row.rowNo));
+            }
+            List<RowUsage> lines = lines(row);
+            if (holder == null) {
+                sink.row(reportRow, lines);
+                if (row.held != null) {
+                    row.held.replayTo(rows, sink);
+                }
+            } else {
+                holder.held().add(row.rowNo, lines);
+                if (row.held != null) {
+                    holder.held().addAll(row.held);
+                }
+            }
+        }
+    }
+
+    /** Adds a complete row's values and descriptions into its parent's, {@code levels} below it. */
+    private static void addInto(OpenRow parent, OpenRow child, int levels) {
+        for (Map.Entry<UsageKey, long[]> e : child.values.entrySet()) {
+            long[] sum = parent.values.get(e.getKey());
+            if (sum == null) {
+                parent.values.put(e.getKey(), e.getValue().clone());
+            } else {
+                long[] add = e.getValue();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += add[i];
+                }
+            }
+        }
+        child.descriptions.forEach(
+                (key, description) -> parent.descriptions.merge(key, description.below(levels), Description::nearer));
+    }
+
+    private List<RowUsage> lines(OpenRow row) {
+        List<RowUsage> out = new ArrayList<>(row.values.size());
+        for (Map.Entry<UsageKey, long[]> e : row.values.entrySet()) {
+            Description d = row.descriptions.get(e.getKey());
             RowUsage usage = new RowUsage(
                     e.getKey().usageName,
                     e.getKey().edition,
-                    Objects.requireNonNullElse(d.unit, DEFAULT_UNIT),
-                    d.sku,
+                    d == null ? DEFAULT_UNIT : Objects.requireNonNullElse(d.unit, DEFAULT_UNIT),
+                    d == null ? null : d.sku,
                     e.getValue());
             if (!hideZero || !usage.allZero()) {
                 out.add(usage);
             }
         }
-        usages.clear();
-        descriptions.clear();
-        sink.row(row, out);
+        return out;
     }
 
     private void finishSeries() {

@@ -72,17 +72,31 @@ class RowPlanTest {
     }
 
     @Test
-    void aRowRollsUpItsWholeSubtreeIncludingRowsBelowIt() {
+    void eachTenantIsReadForItsNearestRowAndRowsAddUpIntoTheRowAboveThem() {
         RowPlan plan = RowPlan.of(p, ReportLevel.ALL_CUSTOMERS, tree, Map.of());
+        // Rows p2, c3, c2, c1: c3 is a row of its own, read once, and added into p2's row.
+        assertThat(plan.members())
+                .containsExactly(
+                        new Member(0, 0, p2, RowPlan.ALL_USERS),
+                        new Member(1, 0, c3, RowPlan.ALL_USERS),
+                        new Member(2, 0, c2, RowPlan.ALL_USERS),
+                        new Member(3, 0, c1, RowPlan.ALL_USERS),
+                        new Member(3, 1, u, RowPlan.ALL_USERS));
+        assertThat(plan.parentRow(1)).isZero();
+        assertThat(plan.depthBelowParent(1)).isEqualTo(1);
+        assertThat(plan.subtreeEnd(0)).isEqualTo(1);
+        assertThat(plan.parentRow(0)).as("the subject is not a row here").isEqualTo(-1);
+        assertThat(plan.parentRow(2)).isEqualTo(-1);
+    }
+
+    @Test
+    void directPartnersReadsEveryTenantBelowARowForThatRow() {
+        RowPlan plan = RowPlan.of(p, ReportLevel.DIRECT_PARTNERS, tree, Map.of());
         assertThat(plan.members())
                 .filteredOn(m -> m.rowNo() == 0)
-                .extracting(Member::tenantId)
-                .containsExactlyInAnyOrder(p2, c3);
-        assertThat(plan.members())
-                .filteredOn(m -> m.rowNo() == 3)
-                .extracting(Member::tenantId)
-                .containsExactlyInAnyOrder(c1, u);
-        assertThat(plan.members()).allMatch(m -> m.userId().equals(RowPlan.ALL_USERS));
+                .extracting(Member::tenantId, Member::depth)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(p2, 0), org.assertj.core.groups.Tuple.tuple(c3, 1));
     }
 
     @Test
