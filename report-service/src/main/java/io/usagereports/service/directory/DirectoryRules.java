@@ -6,6 +6,7 @@ import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.common.WireEnum;
 import io.usagereports.model.directory.TenantKind;
+import io.usagereports.service.common.FreeText;
 import io.usagereports.service.common.ServiceException;
 import java.util.EnumSet;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class DirectoryRules {
 
     static String name(String name, String field) {
         required(name, field);
+        plainText(name, field);
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
             throw invalid(INVALID_VALUE, field, field + " must have 1 to " + MAX_NAME + " characters.");
@@ -83,7 +85,8 @@ final class DirectoryRules {
 
     static String email(String email) {
         required(email, "contact.email");
-        if (!EMAIL.matcher(email).matches()) {
+        if (!EMAIL.matcher(email).matches()
+                || FreeText.problem(email, "contact.email").isPresent()) {
             throw invalid(INVALID_VALUE, "contact.email", "contact.email must be an e-mail address.");
         }
         return email;
@@ -93,7 +96,15 @@ final class DirectoryRules {
         if (value != null && value.length() > 100) {
             throw invalid(INVALID_VALUE, field, field + " must have at most 100 characters.");
         }
+        plainText(value, field);
         return value;
+    }
+
+    /** Refuses control characters (but tab) and lone surrogates in a name people read ({@link FreeText}). */
+    static void plainText(String value, String field) {
+        FreeText.problem(value, field).ifPresent(message -> {
+            throw invalid(INVALID_VALUE, field, message);
+        });
     }
 
     static String password(String password) {

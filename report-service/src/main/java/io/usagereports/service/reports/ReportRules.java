@@ -38,6 +38,12 @@ public final class ReportRules {
 
     static final String UTC = "UTC";
 
+    /**
+     * The earliest day a report may cover or be generated on: usage data is dated in Unix time,
+     * and nothing was measured before it began. Earlier dates (year 0000, say) are mistakes.
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1970, 1, 1);
+
     /** Recipients are kept in one column; 100 addresses is far more than a report mail needs. */
     static final int MAX_RECIPIENTS = 100;
 
@@ -95,6 +101,9 @@ public final class ReportRules {
                     "generation_date",
                     "generation_date applies only to reports that run once.",
                     "Leave generation_date out.");
+        }
+        if (draft.generationDate() != null) {
+            checkNotTooEarly(draft.generationDate(), "generation_date");
         }
         List<UUID> recipients = draft.recipients() == null ? List.of() : draft.recipients();
         checkRecipients(action, recipients);
@@ -291,6 +300,8 @@ public final class ReportRules {
     private static void checkPeriod(Period period, LocalDate today, String field) {
         required(period.start(), field + ".start");
         required(period.end(), field + ".end");
+        checkNotTooEarly(period.start(), field + ".start");
+        checkNotTooEarly(period.end(), field + ".end");
         if (period.start().isAfter(period.end())) {
             throw invalid(
                     INVALID_VALUE,
@@ -304,6 +315,16 @@ public final class ReportRules {
                     field + ".end",
                     "The period ends in the future (" + period.end() + "; today is " + today + " UTC).",
                     "Send a period that ends today or earlier.");
+        }
+    }
+
+    private static void checkNotTooEarly(LocalDate date, String field) {
+        if (date.isBefore(EARLIEST_DATE)) {
+            throw invalid(
+                    INVALID_VALUE,
+                    field,
+                    field + " must be " + EARLIEST_DATE + " or later (not " + date + ").",
+                    "Send a date from " + EARLIEST_DATE + " on.");
         }
     }
 

@@ -6,6 +6,7 @@ import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
 import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.OfferingItem;
+import io.usagereports.service.common.FreeText;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.directory.AccessGuard;
 import io.usagereports.service.security.Actor;
@@ -66,6 +67,16 @@ public class OfferingItemService {
             checkLength(item.name(), 255, at + ".name");
             checkLength(item.type(), 32, at + ".type");
             checkLength(item.sku(), 64, at + ".sku");
+            checkText(item.name(), at + ".name");
+            checkText(item.usageName(), at + ".usage_name");
+            checkText(item.edition(), at + ".edition");
+            checkText(item.measurementUnit(), at + ".measurement_unit");
+            checkText(item.type(), at + ".type");
+            checkText(item.sku(), at + ".sku");
+            if (item.quota() != null) {
+                checkNotNegative(item.quota().value(), at + ".quota.value");
+                checkNotNegative(item.quota().overage(), at + ".quota.overage");
+            }
             if (!keys.add(List.of(item.usageName(), item.edition() == null ? "" : item.edition()))) {
                 throw invalid(DUPLICATE_VALUE, at, "usage_name and edition are listed twice.");
             }
@@ -77,6 +88,20 @@ public class OfferingItemService {
     private static void checkLength(String value, int max, String field) {
         if (value != null && value.length() > max) {
             throw invalid(INVALID_VALUE, field, field + " has at most " + max + " characters.");
+        }
+    }
+
+    /** No control characters (but tab) and no lone surrogates: the text is shown in reports. */
+    private static void checkText(String value, String field) {
+        FreeText.problem(value, field).ifPresent(message -> {
+            throw invalid(INVALID_VALUE, field, message);
+        });
+    }
+
+    /** A quota counts what may be used: absent (unlimited) or zero or more. */
+    private static void checkNotNegative(Long value, String field) {
+        if (value != null && value < 0) {
+            throw invalid(INVALID_VALUE, field, field + " must not be negative (leave it out for no limit).");
         }
     }
 

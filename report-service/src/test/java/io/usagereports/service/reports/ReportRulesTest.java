@@ -193,6 +193,52 @@ class ReportRulesTest {
     }
 
     @Test
+    void datesBeforeTheEpochAreRefusedNamingTheField() {
+        LocalDate yearZero = LocalDate.of(0, 1, 1);
+        LocalDate lastDayBefore = ReportRules.EARLIEST_DATE.minusDays(1);
+        rejects(
+                () -> ReportRules.normalizeNew(
+                        once(ReportKind.USAGE_DAILY, new Period(yearZero, MAY.end())), TODAY, DEFAULTS),
+                "invalid_value",
+                "parameters.period.start");
+        rejects(
+                () -> ReportRules.normalizeNew(
+                        once(ReportKind.USAGE_DAILY, new Period(lastDayBefore, MAY.end())), TODAY, DEFAULTS),
+                "invalid_value",
+                "parameters.period.start");
+        rejects(
+                () -> ReportRules.normalizeNew(
+                        once(ReportKind.USAGE_DAILY, MAY).toBuilder()
+                                .generationDate(yearZero)
+                                .build(),
+                        TODAY,
+                        DEFAULTS),
+                "invalid_value",
+                "generation_date");
+        rejects(
+                () -> ReportRules.checkRunPeriod(new Period(yearZero, yearZero), TODAY),
+                "invalid_value",
+                "period.start");
+        rejects(
+                        () -> ReportRules.checkRunPeriod(new Period(lastDayBefore, MAY.end()), TODAY),
+                        "invalid_value",
+                        "period.start")
+                .hasMessageContaining("1970-01-01");
+
+        Period first = new Period(ReportRules.EARLIEST_DATE, ReportRules.EARLIEST_DATE);
+        ReportRules.checkRunPeriod(first, TODAY);
+        assertThat(ReportRules.normalizeNew(
+                                once(ReportKind.USAGE_DAILY, first).toBuilder()
+                                        .generationDate(ReportRules.EARLIEST_DATE)
+                                        .build(),
+                                TODAY,
+                                DEFAULTS)
+                        .parameters()
+                        .period())
+                .isEqualTo(first);
+    }
+
+    @Test
     void aMonthlyReportHasNeitherPeriodNorGenerationDate() {
         Report monthly = monthly();
         rejects(

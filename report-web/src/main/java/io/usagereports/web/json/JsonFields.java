@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Strict, typed access to the fields of one JSON object of a request body. Every accessor
@@ -31,6 +32,8 @@ import java.util.UUID;
  * as an absent field.
  */
 public final class JsonFields {
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private final JsonObject object;
     private final String path;
@@ -303,18 +306,22 @@ public final class JsonFields {
                 null);
     }
 
+    /** A date as {@code YYYY-MM-DD}: four digits of year, no sign (ISO's {@code +10000-01-01} is no date here). */
     public static LocalDate parseDate(String text, String field, String domain) {
         try {
-            return LocalDate.parse(text);
+            if (DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
         } catch (DateTimeParseException e) {
-            throw ServiceException.of(
-                    Kind.INVALID_REQUEST,
-                    domain,
-                    INVALID_VALUE,
-                    field + " must be a date as YYYY-MM-DD, not '" + text + "'.",
-                    field,
-                    null);
+            // answered below
         }
+        throw ServiceException.of(
+                Kind.INVALID_REQUEST,
+                domain,
+                INVALID_VALUE,
+                field + " must be a date as YYYY-MM-DD, not '" + text + "'.",
+                field,
+                null);
     }
 
     public static <E extends Enum<E> & WireEnum> E parseEnum(String text, Class<E> type, String field, String domain) {

@@ -11,6 +11,7 @@ import io.usagereports.model.runs.ResendRequest;
 import io.usagereports.model.runs.RunRequest;
 import io.usagereports.service.delivery.DeliveryService;
 import io.usagereports.service.runs.RunService;
+import io.usagereports.web.json.BodyMediaTypes;
 import io.usagereports.web.json.JsonFields;
 import io.usagereports.web.json.JsonObjectBodyReader;
 import io.usagereports.web.json.RequestParams;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -59,7 +61,12 @@ public class ReportRunsResource {
                     + "when this answers. The body is optional: {\"period\":{\"start\",\"end\"}} generates another "
                     + "period (a back-fill); by default a once report's own period, or a scheduled report's last "
                     + "complete period (the previous month, day or ISO week, in the report's time zone).")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RunRequest.class)))
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RunRequest.class)))
     @APIResponse(
             responseCode = "201",
             description = "The run",
@@ -68,8 +75,10 @@ public class ReportRunsResource {
             responseCode = "400",
             description = "Invalid period",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response runNow(@PathParam("id") String id, InputStream body, @Context UriInfo uri) throws IOException {
-        ReportRun run = runs.runNow(caller.get(), reportId(id), readPeriod(body));
+    public Response runNow(
+            @PathParam("id") String id, InputStream body, @Context HttpHeaders headers, @Context UriInfo uri)
+            throws IOException {
+        ReportRun run = runs.runNow(caller.get(), reportId(id), readPeriod(body, headers));
         return Response.created(uri.getAbsolutePathBuilder().path("{run_id}").build(run.id()))
                 .entity(run)
                 .build();
@@ -98,7 +107,12 @@ public class ReportRunsResource {
                     + "answers 202 with the new deliveries (pending; follow them in the run history). The body is "
                     + "optional: {\"recipients\":[user ids]}, by default the report's current recipients; each must "
                     + "be a user of the report's tenant or below it.")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ResendRequest.class)))
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResendRequest.class)))
     @APIResponse(
             responseCode = "202",
             description = "The new deliveries",
@@ -111,13 +125,17 @@ public class ReportRunsResource {
             responseCode = "409",
             description = "not_ready while the run is not saved; generation_failed",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response resend(@PathParam("id") String id, @PathParam("run_id") String runId, InputStream body)
+    public Response resend(
+            @PathParam("id") String id,
+            @PathParam("run_id") String runId,
+            InputStream body,
+            @Context HttpHeaders headers)
             throws IOException {
         List<Delivery> created = deliveries.resend(
                 caller.get(),
                 reportId(id),
                 RequestParams.pathId(runId, "Run", ErrorDomains.REPORTS),
-                readRecipients(body));
+                readRecipients(body, headers));
         return Response.status(Response.Status.ACCEPTED)
                 .entity(new Deliveries(created))
                 .build();
@@ -137,8 +155,8 @@ public class ReportRunsResource {
     }
 
     /** The optional body of a run: nothing, or an object with an optional period. */
-    private static Period readPeriod(InputStream body) throws IOException {
-        JsonFields root = optionalBody(body);
+    private static Period readPeriod(InputStream body, HttpHeaders headers) throws IOException {
+        JsonFields root = optionalBody(body, headers);
         if (root == null) {
             return null;
         }
@@ -153,8 +171,8 @@ public class ReportRunsResource {
     }
 
     /** The optional body of a resend: nothing, or an object with an optional list of recipients. */
-    private static List<UUID> readRecipients(InputStream body) throws IOException {
-        JsonFields root = optionalBody(body);
+    private static List<UUID> readRecipients(InputStream body, HttpHeaders headers) throws IOException {
+        JsonFields root = optionalBody(body, headers);
         if (root == null) {
             return null;
         }
@@ -163,14 +181,22 @@ public class ReportRunsResource {
         return recipients;
     }
 
-    /** A JSON object, or null for an empty body. */
-    private static JsonFields optionalBody(InputStream body) throws IOException {
+    /**
+     * A JSON object, or null for an empty body. The runtime takes a body of any type here (it
+     * may be absent), so the type of one that is present is checked here: application/json, or
+     * 415 as on every other endpoint. A body is present when it has a byte or its
+     * {@code Content-Length} says so (the container may have consumed a form body already).
+     */
+    private static JsonFields optionalBody(InputStream body, HttpHeaders headers) throws IOException {
         PushbackInputStream in = new PushbackInputStream(body);
         int first = in.read();
-        if (first == -1) {
+        if (first == -1 && headers.getLength() <= 0) {
             return null;
         }
-        in.unread(first);
+        BodyMediaTypes.requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        if (first != -1) {
+            in.unread(first);
+        }
         return JsonFields.of(JsonObjectBodyReader.read(in), ErrorDomains.REPORTS);
     }
 

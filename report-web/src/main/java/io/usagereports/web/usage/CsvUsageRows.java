@@ -8,23 +8,27 @@ import io.usagereports.model.usage.UsageReading;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.usage.IndexedRow;
+import io.usagereports.web.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * The rows of a CSV ingestion body (RFC 4180, UTF-8, a header line naming the same columns as
- * the JSON items, in any order), read one record at a time from the stream.
+ * the JSON items, in any order, each once), read one record at a time from the stream. Every row
+ * has as many fields as the header; a body that is not UTF-8 or not CSV is refused at once
+ * ({@code 400 invalid_csv}), a row whose values are wrong becomes a failed row.
  */
 final class CsvUsageRows implements Iterator<IndexedRow> {
 
@@ -33,31 +37,37 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
     private static final Set<String> REQUIRED = Set.of("tenant_id", "usage_name", "value", "measured_at");
 
     private final Iterator<CSVRecord> records;
+    private final int columns;
     private int index;
 
     CsvUsageRows(InputStream body) {
+        CSVParser parser;
         try {
-            CSVParser parser = CSVFormat.RFC4180
+            parser = CSVFormat.RFC4180
                     .builder()
                     .setHeader()
                     .setSkipHeaderRecord(true)
                     .setIgnoreSurroundingSpaces(true)
                     .get()
-                    .parse(new InputStreamReader(body, StandardCharsets.UTF_8));
-            List<String> header = parser.getHeaderNames();
-            for (String column : header) {
-                if (!COLUMNS.contains(column)) {
-                    throw invalid(
-                            "Unknown column '" + column + "'; the columns are " + String.join(",", COLUMNS) + ".");
-                }
-            }
-            if (!header.containsAll(REQUIRED)) {
-                throw invalid("The header must name at least tenant_id, usage_name, value and measured_at.");
-            }
-            records = parser.iterator();
+                    .parse(StrictJson.utf8(body));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw invalid("The body is not CSV with a header line: " + e.getMessage());
+            throw malformed(e, "The body is not CSV with a header line");
         }
+        List<String> header = parser.getHeaderNames();
+        Set<String> seen = new HashSet<>();
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                throw invalid("Unknown column '" + column + "'; the columns are " + String.join(",", COLUMNS) + ".");
+            }
+            if (!seen.add(column)) {
+                throw invalid("The header names the column '" + column + "' twice.");
+            }
+        }
+        if (!header.containsAll(REQUIRED)) {
+            throw invalid("The header must name at least tenant_id, usage_name, value and measured_at.");
+        }
+        columns = header.size();
+        records = parser.iterator();
     }
 
     @Override
@@ -65,17 +75,23 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            if (e.getCause() instanceof ServiceException tooLarge) {
-                throw tooLarge;
-            }
-            throw invalid("The CSV is malformed after row " + index + ": " + e.getMessage());
+            throw malformed(e, "Row " + index + " is not valid CSV");
         }
     }
 
     @Override
     public IndexedRow next() {
-        CSVRecord record = records.next();
+        CSVRecord record;
+        try {
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw malformed(e, "Row " + index + " is not valid CSV");
+        }
         int at = index++;
+        if (record.size() != columns) {
+            // RFC 4180: every line has as many fields as the header; a shifted row would store wrong values
+            throw invalid("Row " + at + " has " + record.size() + " field(s); the header names " + columns + ".");
+        }
         String column = "tenant_id";
         try {
             UUID tenant = uuid(record, column);
@@ -114,6 +130,28 @@ final class CsvUsageRows implements Iterator<IndexedRow> {
             throw new IllegalArgumentException(column);
         }
         return value == null ? null : UUID.fromString(value);
+    }
+
+    /**
+     * A body the CSV parser could not read, said without the parser's class names: a byte that
+     * is not UTF-8, or a syntax error (an unbalanced quote, say) in the parser's own words.
+     * The size limit's 413, which rides inside, stays what it is.
+     */
+    private static ServiceException malformed(Exception e, String what) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ServiceException carried) {
+                return carried;
+            }
+            if (t instanceof CharacterCodingException) {
+                return invalid(what + ": the body is not valid UTF-8.");
+            }
+            if ((t instanceof CSVException || t instanceof IllegalArgumentException) && t.getMessage() != null) {
+                // Commons CSV's own sentences ("EOF reached before encapsulated token finished",
+                // "A header name is missing in [...]"), not an exception's toString
+                return invalid(what + ": " + t.getMessage() + ".");
+            }
+        }
+        return invalid(what + ".");
     }
 
     private static ServiceException invalid(String message) {

@@ -1,6 +1,5 @@
 package io.usagereports.web.usage;
 
-import static io.usagereports.model.common.ErrorCodes.INVALID_JSON;
 import static io.usagereports.model.common.ErrorCodes.INVALID_TYPE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 import static io.usagereports.model.common.ErrorCodes.UNKNOWN_FIELD;
@@ -11,22 +10,24 @@ import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.usage.IndexedRow;
 import io.usagereports.web.json.JsonFields;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import io.usagereports.web.json.StrictJson;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
  * The rows of a {@code {"items": [...]}} ingestion body, read one at a time from the stream, so
  * a 64 MiB batch is never held whole. A row whose fields are wrong becomes a failed row (the
- * batch is then refused with every bad index); a body that is not JSON at all is refused at once.
+ * batch is then refused with every bad index); a body that is not JSON at all is refused at once
+ * ({@link StrictJson}: syntax, UTF-8, nesting depth, the end of the body), including within a
+ * reading.
  */
 final class JsonUsageRows implements Iterator<IndexedRow> {
+
+    private static final String SEND = "Send a JSON object {\"items\": [...]}.";
 
     private final JsonParser parser;
     private int index;
@@ -34,15 +35,38 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
     private boolean done;
 
     JsonUsageRows(InputStream body) {
-        parser = Json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8));
-        expect(advance() == JsonParser.Event.START_OBJECT, "The body must be a JSON object {\"items\": [...]}.");
+        parser = StrictJson.parser(body);
+        JsonParser.Event first = advance();
+        if (first != JsonParser.Event.START_OBJECT) {
+            StrictJson.value(parser, first, 1, SEND);
+            StrictJson.end(parser, SEND);
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.USAGE,
+                    INVALID_TYPE,
+                    "The body must be a JSON object {\"items\": [...]}.",
+                    null,
+                    SEND);
+        }
         JsonParser.Event event = advance();
         if (event == JsonParser.Event.END_OBJECT) {
-            throw ServiceException.of(
-                    Kind.INVALID_REQUEST, ErrorDomains.USAGE, REQUIRED_FIELD, "items is required.", "items", null);
+            StrictJson.end(parser, SEND);
+            throw itemsRequired();
         }
         checkKey();
-        expect(advance() == JsonParser.Event.START_ARRAY, "items must be an array of readings.");
+        event = advance();
+        if (event == JsonParser.Event.VALUE_NULL) {
+            throw itemsRequired();
+        }
+        if (event != JsonParser.Event.START_ARRAY) {
+            throw ServiceException.of(
+                    Kind.INVALID_REQUEST,
+                    ErrorDomains.USAGE,
+                    INVALID_TYPE,
+                    "items must be an array of readings.",
+                    "items",
+                    SEND);
+        }
     }
 
     @Override
@@ -66,21 +90,16 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
     private IndexedRow read() {
         JsonParser.Event event = advance();
         if (event == JsonParser.Event.END_ARRAY) {
-            JsonParser.Event after = advance();
-            if (after == JsonParser.Event.KEY_NAME) {
-                checkKey();
-            }
-            done = true;
+            finish();
             return null;
         }
         int at = index++;
-        if (event != JsonParser.Event.START_OBJECT) {
-            if (event == JsonParser.Event.START_ARRAY) {
-                parser.skipArray();
-            }
+        // the root object is level 1, items level 2: each reading is read whole, within the depth limit
+        JsonValue item = StrictJson.value(parser, event, 3, SEND);
+        if (!(item instanceof JsonObject object)) {
             return IndexedRow.failed(at, "", "A reading must be a JSON object.");
         }
-        JsonFields fields = JsonFields.of(parser.getObject(), ErrorDomains.USAGE);
+        JsonFields fields = JsonFields.of(object, ErrorDomains.USAGE);
         try {
             UsageReading reading = new UsageReading(
                     fields.uuid("tenant_id"),
@@ -92,8 +111,24 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
             fields.rejectUnknown();
             return IndexedRow.of(at, reading);
         } catch (ServiceException e) {
-            return IndexedRow.failed(at, e.field(), e.getMessage());
+            return IndexedRow.failed(at, e.field(), e.code(), e.getMessage());
         }
+    }
+
+    /**
+     * After the items: the body must end with the object, and nothing may follow it. Only then
+     * is the batch complete; a body cut short is refused even when every reading in it was good.
+     */
+    private void finish() {
+        JsonParser.Event after = advance();
+        if (after == JsonParser.Event.KEY_NAME) {
+            String key = parser.getString();
+            checkKey();
+            throw StrictJson.invalid("The body names the field '" + key + "' twice.", SEND);
+        }
+        StrictJson.end(parser, SEND);
+        parser.close();
+        done = true;
     }
 
     private void checkKey() {
@@ -110,34 +145,11 @@ final class JsonUsageRows implements Iterator<IndexedRow> {
     }
 
     private JsonParser.Event advance() {
-        try {
-            return parser.next();
-        } catch (JsonParsingException e) {
-            throw ServiceException.of(
-                    Kind.INVALID_REQUEST,
-                    ErrorDomains.API,
-                    INVALID_JSON,
-                    "The body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
-                            + e.getLocation().getColumnNumber() + ").",
-                    null,
-                    "Send a JSON object {\"items\": [...]}.");
-        } catch (NoSuchElementException | JsonException e) {
-            if (e.getCause() instanceof ServiceException tooLarge) {
-                throw tooLarge;
-            }
-            throw ServiceException.of(
-                    Kind.INVALID_REQUEST,
-                    ErrorDomains.API,
-                    INVALID_JSON,
-                    "The body is empty or ends too early.",
-                    null,
-                    "Send a JSON object {\"items\": [...]}.");
-        }
+        return StrictJson.next(parser, SEND);
     }
 
-    private static void expect(boolean condition, String message) {
-        if (!condition) {
-            throw ServiceException.of(Kind.INVALID_REQUEST, ErrorDomains.USAGE, INVALID_TYPE, message, null, null);
-        }
+    private static ServiceException itemsRequired() {
+        return ServiceException.of(
+                Kind.INVALID_REQUEST, ErrorDomains.USAGE, REQUIRED_FIELD, "items is required.", "items", SEND);
     }
 }

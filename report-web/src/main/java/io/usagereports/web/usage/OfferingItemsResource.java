@@ -1,8 +1,11 @@
 package io.usagereports.web.usage;
 
+import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
+
 import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.OfferingItem;
 import io.usagereports.model.usage.OfferingItems;
+import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.usage.OfferingItemService;
 import io.usagereports.web.json.JsonFields;
 import io.usagereports.web.json.RequestParams;
@@ -64,7 +67,13 @@ public class OfferingItemsResource {
         List<JsonFields> items = root.objects("offering_items");
         root.rejectUnknown();
         if (items == null) {
-            return List.of();
+            // PUT replaces the whole set: only an explicit [] may empty it, never a forgotten field
+            throw ServiceException.invalid(
+                    ErrorDomains.USAGE,
+                    REQUIRED_FIELD,
+                    "offering_items",
+                    "offering_items is required (an empty list removes every offering item).",
+                    null);
         }
         return items.stream()
                 .map(item -> {

@@ -7,6 +7,7 @@ import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.usage.TenantUsages;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.usage.CurrentUsageService;
+import io.usagereports.web.json.JsonFields;
 import io.usagereports.web.json.RequestParams;
 import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
@@ -57,8 +58,18 @@ public class TenantUsagesResource {
                     null);
         }
         List<UUID> ids = new ArrayList<>();
-        for (String id : tenants.split(",")) {
-            ids.add(RequestParams.optionalUuid(id.trim(), "tenants", ErrorDomains.USAGE));
+        for (String id : tenants.split(",", -1)) {
+            // spaces after the commas are tolerated; anything else must be a tenant ID
+            String trimmed = id.replaceAll("^ +| +$", "");
+            if (trimmed.isEmpty()) {
+                throw ServiceException.invalid(
+                        ErrorDomains.USAGE,
+                        INVALID_VALUE,
+                        "tenants",
+                        "tenants has an empty element: list tenant IDs separated by single commas.",
+                        null);
+            }
+            ids.add(JsonFields.parseUuid(trimmed, "tenants", ErrorDomains.USAGE));
         }
         if (ids.size() > MAX_TENANTS) {
             throw ServiceException.invalid(
