@@ -7,7 +7,9 @@ import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantList;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.model.directory.User;
+import io.usagereports.model.directory.UserUpdate;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -57,6 +59,19 @@ public interface DirectoryApi {
     @Path("users/me")
     User me();
 
+    /**
+     * Enables or disables a user ({@link UserUpdate#enabled(boolean)}); with a version, only if the
+     * user is still at it. A disabled user cannot sign in, and its clients' tokens are refused.
+     */
+    @PUT
+    @Path("users/{id}")
+    User updateUser(@PathParam("id") UUID id, UserUpdate update);
+
+    /** Deletes a user that is still at {@code version}, with its API clients and access policies. */
+    @DELETE
+    @Path("users/{id}")
+    void deleteUser(@PathParam("id") UUID id, @QueryParam("version") int version);
+
     @POST
     @Path("users/{id}/password")
     void setPassword(@PathParam("id") UUID id, PasswordChange password);
@@ -73,4 +88,14 @@ public interface DirectoryApi {
     @POST
     @Path("clients")
     ApiClient createClient(ApiClient client);
+
+    /** An API client, without its secret. */
+    @GET
+    @Path("clients/{id}")
+    ApiClient getClient(@PathParam("id") UUID clientId);
+
+    /** Deletes an API client: its secret gets no more tokens, and the tokens it got are refused. */
+    @DELETE
+    @Path("clients/{id}")
+    void deleteClient(@PathParam("id") UUID clientId);
 }

@@ -7,6 +7,7 @@ import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
+import io.usagereports.model.directory.UserUpdate;
 import io.usagereports.model.json.WireJson;
 import io.usagereports.model.reports.Period;
 import io.usagereports.model.reports.Report;
@@ -102,7 +103,12 @@ class WireJsonTest {
         assertThat(Tenant.customer("Acme", TENANT))
                 .isEqualTo(new Tenant(null, null, "Acme", TenantKind.CUSTOMER, TENANT));
         assertThat(User.of(TENANT, "ann", Contact.ofEmail("ann@example.com")))
-                .isEqualTo(new User(null, null, TENANT, "ann", new Contact("ann@example.com", null, null)));
+                .isEqualTo(new User(null, null, TENANT, "ann", new Contact("ann@example.com", null, null)))
+                .isEqualTo(new User(null, null, TENANT, "ann", new Contact("ann@example.com", null, null), null));
+        assertThat(User.of(TENANT, "ann", Contact.ofEmail("ann@example.com")).withEnabled(false))
+                .isEqualTo(new User(null, null, TENANT, "ann", Contact.ofEmail("ann@example.com"), false));
+        assertThat(UserUpdate.enabled(false)).isEqualTo(new UserUpdate(false, null));
+        assertThat(UserUpdate.enabled(true, 3)).isEqualTo(new UserUpdate(true, 3));
         assertThat(ApiClient.forTenant(TENANT, "ci"))
                 .isEqualTo(new ApiClient(
                         null, null, TENANT, ApiClient.TYPE, ApiClient.AUTH_METHOD, new ApiClient.Data("ci"), null));
@@ -110,6 +116,13 @@ class WireJsonTest {
         assertThat(jsonb.toJson(seed.toBuilder().build())).isEqualTo(jsonb.toJson(seed));
         assertThat(jsonb.toJson(Schedule.daily().withTime(LocalTime.of(6, 15))))
                 .isEqualTo("{\"time\":\"06:15\",\"type\":\"daily\"}");
+        assertThat(jsonb.toJson(User.of(TENANT, "ann", Contact.ofEmail("a@example.com"))))
+                .as("enabled is left out of a request that does not set it")
+                .doesNotContain("enabled");
+        assertThat(jsonb.fromJson(
+                        "{\"id\":\"" + TENANT + "\",\"version\":2,\"login\":\"ann\",\"enabled\":false}", User.class))
+                .isEqualTo(new User(TENANT, 2, null, "ann", null, false));
+        assertThat(jsonb.toJson(UserUpdate.enabled(false))).isEqualTo("{\"enabled\":false}");
         assertThat(jsonb.toJson(Tenant.partner("P", TENANT)))
                 .isEqualTo("{\"kind\":\"partner\",\"name\":\"P\",\"parent_id\":\"" + TENANT + "\"}");
     }

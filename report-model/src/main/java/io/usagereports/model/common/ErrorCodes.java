@@ -59,6 +59,11 @@ public final class ErrorCodes {
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     /** 415: the body is not {@code application/json}. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+    /**
+     * 429: too many failed sign-ins from this address, for this login or client ID or for any;
+     * {@code Retry-After} (and {@code context.retry_after}) says in how many seconds to try again.
+     */
+    public static final String TOO_MANY_ATTEMPTS = "too_many_attempts";
     /** 500: an unexpected failure; details are in the server log, never in the response. */
     public static final String INTERNAL_ERROR = "internal_error";
 

@@ -17,8 +17,9 @@ public class ServiceException extends RuntimeException {
 
     /**
      * What kind of failure this is, independent of any protocol; the web layer maps each to its
-     * status. The last two are about the request as a whole: a body too large, a body in a format
-     * the API does not read.
+     * status. {@code TOO_LARGE} and {@code UNSUPPORTED_FORMAT} are about the request as a whole: a
+     * body too large, a body in a format the API does not read. {@code TOO_MANY_ATTEMPTS} refuses a
+     * sign-in after too many failed ones; its context holds {@code retry_after}, in seconds.
      */
     public enum Kind {
         INVALID_REQUEST,
@@ -27,7 +28,8 @@ public class ServiceException extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         TOO_LARGE,
-        UNSUPPORTED_FORMAT
+        UNSUPPORTED_FORMAT,
+        TOO_MANY_ATTEMPTS
     }
 
     private final Kind kind;

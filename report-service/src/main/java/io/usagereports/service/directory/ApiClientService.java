@@ -12,6 +12,7 @@ import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.ClientSecretHasher;
 import io.usagereports.service.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,8 +42,15 @@ public class ApiClientService {
     @Inject
     Clock clock;
 
-    /** A client that proved its secret, with what it may do. */
-    public record Authenticated(UUID clientId, UUID userId, UUID tenantId, String tenantPath, Set<Role> roles) {}
+    @Inject
+    Event<AccessChanged> accessChanged;
+
+    /**
+     * A client that proved its secret, with what it may do; {@code userEnabled} is false while the
+     * user who made it is disabled, and then it may do nothing.
+     */
+    public record Authenticated(
+            UUID clientId, UUID userId, UUID tenantId, String tenantPath, Set<Role> roles, boolean userEnabled) {}
 
     /**
      * Creates a client; its secret is in the answer and nowhere else, ever. Any role may make
@@ -79,18 +87,23 @@ public class ApiClientService {
 
     /** An API client the actor can see (of its tenant or below), without its secret; 404 otherwise. */
     public ApiClient get(Actor actor, UUID id) {
-        return directory
-                .client(id)
-                .filter(c -> guard.sees(actor, c.tenantId()))
-                .map(c -> c.toApiClient(null))
-                .orElseThrow(() -> new ServiceException(
-                        Kind.NOT_FOUND,
-                        ErrorDomains.DIRECTORY,
-                        NOT_FOUND,
-                        "API client " + id + " does not exist.",
-                        null,
-                        null,
-                        null));
+        return visibleClient(actor, id).toApiClient(null);
+    }
+
+    /**
+     * Deletes an API client the actor can see (404 otherwise): its secret no longer gets tokens,
+     * and the tokens it got are refused (docs/api.md §2). The user who made the client may delete
+     * it, whatever their role; anyone else needs to be able to change the client's tenant.
+     */
+    public void delete(Actor actor, UUID id) {
+        ApiClientEntity client = visibleClient(actor, id);
+        if (!client.createdBy().equals(actor.userId())) {
+            guard.requireWrite(actor, directory.tenant(client.tenantId()).orElseThrow());
+        }
+        if (!directory.deleteClient(id)) {
+            throw notFound(id); // deleted by another request meanwhile
+        }
+        accessChanged.fire(new AccessChanged());
     }
 
     /** The client these credentials prove, with its creator's roles over the client's tenant. */
@@ -111,8 +124,27 @@ public class ApiClientService {
                 .filter(g -> tenant.isWithin(g.tenantPath()))
                 .map(Actor.Grant::role)
                 .collect(Collectors.toSet());
-        return Optional.of(
-                new Authenticated(client.get().id(), client.get().createdBy(), tenant.id(), tenant.path(), roles));
+        boolean enabled = directory
+                .user(client.get().createdBy())
+                .map(UserEntity::enabled)
+                .orElse(false);
+        return Optional.of(new Authenticated(
+                client.get().id(), client.get().createdBy(), tenant.id(), tenant.path(), roles, enabled));
+    }
+
+    private ApiClientEntity visibleClient(Actor actor, UUID id) {
+        return directory.client(id).filter(c -> guard.sees(actor, c.tenantId())).orElseThrow(() -> notFound(id));
+    }
+
+    private static ServiceException notFound(UUID id) {
+        return new ServiceException(
+                Kind.NOT_FOUND,
+                ErrorDomains.DIRECTORY,
+                NOT_FOUND,
+                "API client " + id + " does not exist.",
+                null,
+                null,
+                null);
     }
 
     private static Optional<UUID> parse(String id) {

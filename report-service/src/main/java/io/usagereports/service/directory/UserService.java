@@ -2,6 +2,7 @@ package io.usagereports.service.directory;
 
 import static io.usagereports.model.common.ErrorCodes.DUPLICATE;
 import static io.usagereports.model.common.ErrorCodes.DUPLICATE_VALUE;
+import static io.usagereports.model.common.ErrorCodes.FORBIDDEN;
 import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.NOT_FOUND;
 
@@ -11,11 +12,13 @@ import io.usagereports.model.directory.Contact;
 import io.usagereports.model.directory.Role;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.User;
+import io.usagereports.model.directory.UserUpdate;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -28,7 +31,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Users: create, read, set password, access policies, and signing in. One transaction per method. */
+/**
+ * Users: create, read, update (enable, disable), delete, set password, access policies, and
+ * signing in. One transaction per method.
+ */
 @ApplicationScoped
 @Transactional
 public class UserService {
@@ -41,6 +47,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AccessChanged> accessChanged;
 
     public User create(Actor actor, User request) {
         guard.requireWriter(actor);
@@ -56,7 +65,12 @@ public class UserService {
             throw duplicateLogin(login);
         }
         UserEntity user = new UserEntity(
-                UUID.randomUUID(), tenantId, login, checked, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                UUID.randomUUID(),
+                tenantId,
+                login,
+                checked,
+                !Boolean.FALSE.equals(request.enabled()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         directory.persist(user);
         try {
             directory.flush();
@@ -74,6 +88,44 @@ public class UserService {
     /** The user the actor acts for (the creator of a token's API client). */
     public User me(Actor actor) {
         return directory.user(actor.userId()).map(UserEntity::toUser).orElseThrow(() -> notFound(actor.userId()));
+    }
+
+    /**
+     * Applies a partial update as a new version: {@code enabled} false stops the user signing in
+     * and refuses its clients' tokens (docs/api.md §2), true lets it in again. With a
+     * {@code version} the update happens only if the user is still at it. Nobody disables the user
+     * they act as.
+     */
+    public User update(Actor actor, UUID id, UserUpdate update) {
+        guard.requireWriter(actor);
+        UserEntity user = writableUser(actor, id);
+        if (Boolean.FALSE.equals(update.enabled())) {
+            refuseSelf(actor, id, "disable");
+        }
+        checkVersion(user, update.version());
+        boolean changes = update.enabled() != null && user.enabled() != update.enabled();
+        user.update(update.enabled());
+        if (changes) {
+            accessChanged.fire(new AccessChanged());
+        }
+        return user.toUser();
+    }
+
+    /**
+     * Deletes a user that is still at {@code version}, with its API clients (their tokens are
+     * refused from now on) and its access policies. Nothing else refers to a user by a foreign
+     * key: reports keep it as a recipient and in their revisions by its ID, and its deliveries
+     * fail with {@code recipient_not_found}. Nobody deletes the user they act as.
+     */
+    public void delete(Actor actor, UUID id, int version) {
+        guard.requireWriter(actor);
+        UserEntity user = writableUser(actor, id);
+        refuseSelf(actor, id, "delete");
+        checkVersion(user, version);
+        directory.deleteClientsOf(id);
+        directory.deletePolicies(id);
+        directory.remove(user);
+        accessChanged.fire(new AccessChanged());
     }
 
     public void setPassword(Actor actor, UUID id, String password) {
@@ -123,12 +175,12 @@ public class UserService {
         return policies(actor, id);
     }
 
-    /** The actor a login and password stand for, if they match. */
+    /** The actor a login and password stand for, if they match and the user is enabled. */
     public Optional<Actor> authenticate(String login, String password) {
         Optional<UserEntity> user = directory.userByLogin(login);
         String hash = user.map(UserEntity::passwordHash).orElse(PasswordHasher.UNMATCHABLE);
         boolean matches = PasswordHasher.matches(password, hash == null ? PasswordHasher.UNMATCHABLE : hash);
-        if (user.isEmpty() || hash == null || !matches) {
+        if (user.isEmpty() || hash == null || !matches || !user.get().enabled()) {
             return Optional.empty();
         }
         return Optional.of(
@@ -170,6 +222,26 @@ public class UserService {
                 .orElseThrow(() -> notFound(id));
         guard.requireWrite(actor, directory.tenant(user.tenantId()).orElseThrow());
         return user;
+    }
+
+    private static void checkVersion(UserEntity user, Integer expected) {
+        if (expected != null && user.version() != expected) {
+            throw ServiceException.versionConflict(
+                    ErrorDomains.DIRECTORY, "User", "user_id", user.id(), expected, user.version());
+        }
+    }
+
+    private static void refuseSelf(Actor actor, UUID id, String verb) {
+        if (id.equals(actor.userId())) {
+            throw new ServiceException(
+                    Kind.FORBIDDEN,
+                    ErrorDomains.DIRECTORY,
+                    FORBIDDEN,
+                    "You cannot " + verb + " the user you act as.",
+                    null,
+                    "Ask another administrator of the user's tenant.",
+                    Map.of("user_id", id.toString()));
+        }
     }
 
     private static ServiceException notFound(UUID id) {

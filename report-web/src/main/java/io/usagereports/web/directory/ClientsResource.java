@@ -10,6 +10,7 @@ import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -73,5 +74,21 @@ public class ClientsResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ApiClient get(@PathParam("id") String id) {
         return clients.get(caller.get(), RequestParams.pathId(id, "API client", ErrorDomains.DIRECTORY));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(
+            summary = "Delete an API client",
+            description = "Its secret no longer gets tokens, and the tokens it got are refused within seconds on every"
+                    + " server. The user who made it may delete it; anyone else needs write access to its tenant.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such client, or outside the caller's subtree",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response delete(@PathParam("id") String id) {
+        clients.delete(caller.get(), RequestParams.pathId(id, "API client", ErrorDomains.DIRECTORY));
+        return Response.noContent().build();
     }
 }

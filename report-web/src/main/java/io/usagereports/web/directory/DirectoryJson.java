@@ -1,5 +1,6 @@
 package io.usagereports.web.directory;
 
+import static io.usagereports.model.common.ErrorCodes.FIELD_NOT_UPDATABLE;
 import static io.usagereports.model.common.ErrorCodes.READ_ONLY_FIELD;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
@@ -12,6 +13,7 @@ import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.directory.TenantKind;
 import io.usagereports.model.directory.TenantUpdate;
 import io.usagereports.model.directory.User;
+import io.usagereports.model.directory.UserUpdate;
 import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.common.ServiceException.Kind;
 import io.usagereports.web.json.JsonFields;
@@ -48,8 +50,28 @@ final class DirectoryJson {
             contact.rejectUnknown();
         }
         User user = User.of(root.uuid("tenant_id"), root.text("login"), details);
+        Boolean enabled = root.bool("enabled");
         root.rejectUnknown();
-        return user;
+        return enabled == null ? user : user.withEnabled(enabled);
+    }
+
+    /** The body of {@code PUT /users/{id}}: {@code enabled} and {@code version}, both optional. */
+    static UserUpdate readUserUpdate(JsonObject body) {
+        JsonFields root = JsonFields.of(body, ErrorDomains.DIRECTORY);
+        for (String name : List.of("id", "tenant_id", "login", "contact")) {
+            if (root.has(name)) {
+                throw ServiceException.of(
+                        Kind.INVALID_REQUEST,
+                        ErrorDomains.DIRECTORY,
+                        FIELD_NOT_UPDATABLE,
+                        name + " cannot be changed by PUT /users/{id}; only enabled can.",
+                        name,
+                        "Send only enabled and, optionally, version.");
+            }
+        }
+        UserUpdate update = new UserUpdate(root.bool("enabled"), root.integer("version"));
+        root.rejectUnknown();
+        return update;
     }
 
     static String readPassword(JsonObject body) {

@@ -8,10 +8,13 @@ import java.util.Optional;
 
 /**
  * The one carrier of API errors, from a use case or from the web layer itself: the kind of
- * failure decides the status, the rest is copied as is.
+ * failure decides the status, the rest is copied as is. A 429 also says in {@code Retry-After}
+ * when to try again: the {@code retry_after} seconds of its context.
  */
 @Provider
 public class ServiceExceptionMapper implements ExceptionMapper<ServiceException> {
+
+    static final String RETRY_AFTER = "Retry-After";
 
     @Override
     public Response toResponse(ServiceException e) {
@@ -27,8 +30,16 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_FORMAT -> 415;
+            case TOO_MANY_ATTEMPTS -> 429;
         };
-        return ErrorResponses.of(status, e.code(), e.domain(), e.getMessage(), e.field(), e.info(), e.context());
+        Response response =
+                ErrorResponses.of(status, e.code(), e.domain(), e.getMessage(), e.field(), e.info(), e.context());
+        if (status == 429 && e.context().get("retry_after") instanceof Number seconds) {
+            return Response.fromResponse(response)
+                    .header(RETRY_AFTER, seconds.longValue())
+                    .build();
+        }
+        return response;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.usagereports.service.access.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,7 +19,8 @@ import java.lang.reflect.Method;
  * Authenticates every API request before its resource runs: a bearer token everywhere, HTTP
  * Basic login and password only where {@link BasicAuthAllowed} says so, nothing on a
  * {@link PublicEndpoint}. Done in the application, not by the server's security features, so
- * that every 401 has the API's error shape.
+ * that every 401 has the API's error shape. Failed Basic logins are limited per login and source
+ * address ({@link #sourceAddress}), and per address.
  */
 @Provider
 @ApplicationScoped
@@ -29,6 +31,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resource;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Inject
     TokenService tokens;
@@ -54,9 +59,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } else if (header.regionMatches(true, 0, BasicCredentials.SCHEME, 0, BasicCredentials.SCHEME.length())
                 && method.isAnnotationPresent(BasicAuthAllowed.class)) {
             BasicCredentials credentials = BasicCredentials.parse(header);
-            caller.set(logins.authenticate(credentials.user(), credentials.password()));
+            caller.set(logins.authenticate(credentials.user(), credentials.password(), sourceAddress(servletRequest)));
         } else {
             throw BasicCredentials.unauthorized("This endpoint takes a bearer token only.");
         }
+    }
+
+    /**
+     * The address a request comes from, as the servlet container sees it: behind a proxy or load
+     * balancer that is the proxy's address, unless Liberty is told to take the client's from
+     * {@code X-Forwarded-For} (the {@code remoteIp} element of server.xml).
+     */
+    public static String sourceAddress(HttpServletRequest request) {
+        return request == null ? null : request.getRemoteAddr();
     }
 }

@@ -9,8 +9,10 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.usagereports.model.directory.ApiClient;
 import io.usagereports.service.access.TokenService;
 import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.directory.ApiClientService;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.SigningKeys;
@@ -56,6 +58,9 @@ class TokensInServerIT {
     @Inject
     UserService users;
 
+    @Inject
+    ApiClientService clients;
+
     @Resource(lookup = "jdbc/reports")
     DataSource dataSource;
 
@@ -64,12 +69,15 @@ class TokensInServerIT {
         Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
                 .orElseThrow();
         Actor.Grant root = admin.grants().get(0);
+        // A token names a client that must exist (a deleted client's tokens are refused).
+        UUID client = clients.create(admin, ApiClient.forTenant(root.tenantId(), "tokens-it"))
+                .clientId();
         RSAKey key = keys.signer();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder()
                         .issuer("usage-reports")
-                        .subject(UUID.randomUUID().toString())
+                        .subject(client.toString())
                         .issueTime(Date.from(expires.minusSeconds(7200)))
                         .expirationTime(Date.from(expires))
                         .claim("uid", admin.userId().toString())
