@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -96,11 +97,21 @@ public class ReportsResource {
             description = "One page",
             content = @Content(schema = @Schema(implementation = ReportPage.class)))
     public ReportPage list(
-            @QueryParam("tenant_id") String tenantId,
-            @QueryParam("kind") String kind,
-            @QueryParam("result_action") String resultAction,
-            @QueryParam("schedule_type") String scheduleType,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Only reports of this tenant",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("tenant_id")
+                    String tenantId,
+            @Parameter(schema = @Schema(implementation = ReportKind.class)) @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = ResultAction.class)) @QueryParam("result_action")
+                    String resultAction,
+            @Parameter(schema = @Schema(implementation = ScheduleType.class)) @QueryParam("schedule_type")
+                    String scheduleType,
+            @Parameter(
+                            description = "Page size, 1 to 1000 (default 100)",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "paging.cursors.after of the previous page") @QueryParam("after") String after) {
         ReportFilter filter = new ReportFilter(
                 RequestParams.optionalUuid(tenantId, "tenant_id", ErrorDomains.REPORTS),
@@ -134,8 +145,13 @@ public class ReportsResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response update(
             @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch,
-            @QueryParam("version") String version,
+            @Parameter(description = "The ETag of the version last seen (\"3\"), or a bare 3") @HeaderParam("If-Match")
+                    String ifMatch,
+            @Parameter(
+                            description = "The version last seen, instead of If-Match",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                    @QueryParam("version")
+                    String version,
             JsonObject body) {
         ReportUpdate update = ReportJson.readUpdate(body);
         return Versions.ok(reports.update(caller.get(), reportId(id), Versions.expected(ifMatch, version), update))
@@ -152,7 +168,12 @@ public class ReportsResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response delete(
             @PathParam("id") String id,
-            @Parameter(description = "The version last seen (required)") @QueryParam("version") String version) {
+            @Parameter(
+                            description = "The version last seen (required)",
+                            required = true,
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                    @QueryParam("version")
+                    String version) {
         if (version == null || version.isEmpty()) {
             throw ServiceException.invalid(
                     ErrorDomains.REPORTS,

@@ -5,6 +5,7 @@ import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.runs.StoredReports;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.runs.StoredReportContent;
+import io.usagereports.web.http.SecurityHeaders;
 import io.usagereports.web.json.RequestParams;
 import io.usagereports.web.security.RequestActor;
 import jakarta.inject.Inject;
@@ -73,6 +74,10 @@ public class StoredReportsResource {
         Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + content.fileName() + "\"")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (content.fileName().endsWith(".html")) {
+            // A self-contained page: its inline style sheet and nothing else, in a sandbox.
+            response.header(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.HTML_REPORT_POLICY);
+        }
         if (gzip) {
             response.header("Content-Encoding", "gzip").header(HttpHeaders.CONTENT_LENGTH, content.compressedSize());
         }
