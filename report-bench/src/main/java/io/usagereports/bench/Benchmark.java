@@ -91,8 +91,12 @@ public final class Benchmark {
             case "load" -> load(p, results);
             case "reports" -> reports(p, results);
             case "sql" -> sql(p, results);
+            case "table" ->
+                BenchmarkTable.print(
+                        java.util.Arrays.stream(args).skip(1).map(Path::of).toList());
             default ->
-                throw new IllegalArgumentException("Usage: Benchmark load|reports|sql (see bench/run-benchmark.sh)");
+                throw new IllegalArgumentException(
+                        "Usage: Benchmark load|reports|sql|table (see bench/run-benchmark.sh)");
         }
     }
 
@@ -123,6 +127,8 @@ public final class Benchmark {
                         .createTenant(
                                 Tenant.customer(String.format("customer-%05d", i), partnerIds.get(i % n.partners())))
                         .id());
+        out.setProperty("db", p.getProperty("bench.db", "?"));
+        out.setProperty("customers", Integer.toString(n.customers()));
         print(out, "tenants.created", n.partners() + n.customers() + 1);
         print(out, "tenants.seconds", seconds(t0));
 

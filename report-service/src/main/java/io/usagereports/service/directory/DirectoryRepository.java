@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +25,21 @@ public class DirectoryRepository {
     /** Makes pending inserts hit the database now, so a constraint violation surfaces here. */
     void flush() {
         em.flush();
+    }
+
+    /**
+     * Loads these tenants into the caller's persistence context with one query per thousand, so
+     * that looking each one up afterwards costs no query.
+     */
+    public void preloadTenants(Collection<UUID> ids) {
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            em.createQuery("select t from TenantEntity t where t.id in :ids", TenantEntity.class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    // Only read here: no snapshot to compare at the flush.
+                    .setHint("org.hibernate.readOnly", true)
+                    .getResultList();
+        }
     }
 
     public Optional<TenantEntity> tenant(UUID id) {
@@ -99,5 +116,26 @@ public class DirectoryRepository {
 
     public Optional<ApiClientEntity> client(UUID id) {
         return Optional.ofNullable(em.find(ApiClientEntity.class, id));
+    }
+
+    /** Deletes an API client; false if it was not there (another request deleted it first). */
+    boolean deleteClient(UUID id) {
+        return em.createQuery("delete from ApiClientEntity c where c.id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate()
+                > 0;
+    }
+
+    /** Deletes every API client a user made. */
+    void deleteClientsOf(UUID userId) {
+        em.createQuery("delete from ApiClientEntity c where c.createdBy = :user")
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    /** Deletes a user; its API clients and access policies must be gone already (foreign keys). */
+    void remove(UserEntity user) {
+        em.remove(user);
+        em.flush();
     }
 }

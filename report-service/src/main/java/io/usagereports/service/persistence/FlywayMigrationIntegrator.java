@@ -1,5 +1,7 @@
 package io.usagereports.service.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -31,17 +33,28 @@ public class FlywayMigrationIntegrator implements Integrator {
         if (jndiName == null) {
             return; // a persistence unit that does not own the schema
         }
+        DataSource dataSource = lookup(jndiName.toString());
         MigrateResult result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
-                .dataSource(lookup(jndiName.toString()))
+                .dataSource(dataSource)
                 // Liberty (like WebSphere) finds a classpath folder only through a file in it:
-                // hence the empty flyway.location in db/migration and in db/callback, which
-                // Flyway always scans for callbacks.
-                .locations("classpath:db/migration")
+                // hence the empty flyway.location in each folder and in db/callback, which
+                // Flyway always scans for callbacks. db/migration holds what runs on every
+                // database; db/vendor/{vendor} (h2, postgresql) what only that one can do.
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** The folder of migrations only this database runs. */
+    private static String vendor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Databases.isPostgres(connection) ? "postgresql" : "h2";
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached for the schema migrations", e);
+        }
     }
 
     private static DataSource lookup(String jndiName) {

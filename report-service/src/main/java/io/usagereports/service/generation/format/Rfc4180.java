@@ -69,6 +69,14 @@ final class Rfc4180 {
         out.flush();
     }
 
+    /** {@code value} as a field, quoted if it must be (null and "" are an empty field). */
+    static String encode(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return needsQuotes(value) ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
     private static boolean needsQuotes(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
