@@ -83,6 +83,9 @@ public class DeliveryWorker {
     Clock clock;
 
     @Inject
+    DeliveryMetrics metrics = DeliveryMetrics.NONE;
+
+    @Inject
     @ConfigProperty(name = "reports.worker.lease-seconds", defaultValue = "120")
     long leaseSeconds;
 
@@ -265,7 +268,9 @@ public class DeliveryWorker {
             String sentTo = email;
             mailer.send(message, fileName(job.delivery()), () -> {
                 accepted.set(true);
-                if (!repository.delivered(claim, sentTo, mailer.transport(), clock.instant())) {
+                if (repository.delivered(claim, sentTo, mailer.transport(), clock.instant())) {
+                    metrics.outcome("delivered", claim.attempt());
+                } else {
                     LOG.info(() -> "Delivery " + claim.id() + " was accepted after its claim ran out; another attempt"
                             + " may send it again, with the same Message-ID");
                 }
@@ -314,9 +319,14 @@ public class DeliveryWorker {
             // Counted in failures, not in claims: a delivery a stopping server handed back was not tried.
             int attempt = failure.permanent() ? 0 : repository.failuresSoFar(claim) + 1;
             if (failure.permanent() || attempt >= settings.maxAttempts()) {
-                repository.failed(claim, email, mailer.transport(), now, failure);
+                if (repository.failed(claim, email, mailer.transport(), now, failure)) {
+                    metrics.outcome("failed", attempt == 0 ? claim.attempt() : attempt);
+                }
             } else {
-                repository.retryLater(claim, email, mailer.transport(), now.plus(settings.backOff(attempt)), failure);
+                if (repository.retryLater(
+                        claim, email, mailer.transport(), now.plus(settings.backOff(attempt)), failure)) {
+                    metrics.outcome("retried", attempt);
+                }
             }
         } catch (RuntimeException e) {
             // The lease expires and another attempt follows: nothing is lost.

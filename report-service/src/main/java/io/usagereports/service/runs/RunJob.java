@@ -20,6 +20,13 @@ public record RunJob(RunRow run, Report report, List<StoredReportRow> outputs) {
                 .minusDays(1);
     }
 
+    /** The report's kind by its wire name, as metrics name it. */
+    String kindName() {
+        return report.parameters() == null || report.parameters().kind() == null
+                ? "unknown"
+                : report.parameters().kind().wire();
+    }
+
     /** What the attempt generates: the definition's content parameters resolved for the run's period. */
     GenerationJob generation(int attempt) {
         var params = report.parameters();

@@ -11,8 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -52,6 +54,9 @@ public class RunPoller {
     ScheduleDefaults defaults;
 
     @Inject
+    RunRetention retention;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -59,6 +64,7 @@ public class RunPoller {
     long pollSeconds;
 
     private ScheduledFuture<?> polling;
+    private volatile Instant lastPoll;
 
     /** Polls from start-up on: a run that fell due while the server was starting is not skipped. */
     void onStart(@Observes Startup startup) {
@@ -76,10 +82,21 @@ public class RunPoller {
         }
     }
 
+    /** When the last poll ended (whether or not the database answered it); empty before the first. */
+    public Optional<Instant> lastPoll() {
+        return Optional.ofNullable(lastPoll);
+    }
+
+    /** How often this server polls. */
+    public Duration pollInterval() {
+        return Duration.ofSeconds(pollSeconds);
+    }
+
     void poll() {
         try {
             Instant now = clock.instant();
             createDueRuns(now);
+            deleteExpired(now);
             int free = worker.available();
             if (free > 0) {
                 for (Claimable run : ledger.claimable(now, free)) {
@@ -89,6 +106,17 @@ public class RunPoller {
         } catch (RuntimeException e) {
             // A database outage must not end polling: the next poll tries again.
             LOG.log(Level.WARNING, "Polling for due runs failed", e);
+        } finally {
+            lastPoll = clock.instant();
+        }
+    }
+
+    /** Retention, on every server, at most one batch a poll: deleting old runs never delays new ones much. */
+    private void deleteExpired(Instant now) {
+        try {
+            retention.deleteExpired(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Deleting expired runs failed; the next poll retries", e);
         }
     }
 

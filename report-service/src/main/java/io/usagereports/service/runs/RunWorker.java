@@ -68,6 +68,9 @@ public class RunWorker {
     Clock clock;
 
     @Inject
+    RunMetrics metrics = RunMetrics.NONE;
+
+    @Inject
     @ConfigProperty(name = "reports.worker.lease-seconds", defaultValue = "120")
     long leaseSeconds;
 
@@ -171,6 +174,7 @@ public class RunWorker {
     }
 
     private void attempt(Claim claim) {
+        Instant started = clock.instant();
         Duration leaseLength = Duration.ofSeconds(leaseSeconds);
         try (LeaseKeeper keeper = new LeaseKeeper(
                 "Run " + claim.runId() + " attempt " + claim.attempt(),
@@ -188,7 +192,10 @@ public class RunWorker {
                 return;
             }
             Map<UUID, OutputSize> sizes = generator.generate(claim, job.get(), lease);
-            if (ledger.complete(claim, sizes, clock.instant())) {
+            Instant saved = clock.instant();
+            if (ledger.complete(claim, sizes, saved)) {
+                metrics.outcome("saved");
+                metrics.saved(job.get().kindName(), Duration.between(started, saved));
                 LOG.fine(() -> "Run " + claim.runId() + " saved, attempt " + claim.attempt());
             } else {
                 LOG.info(() -> "Run " + claim.runId() + " attempt " + claim.attempt() + " finished after losing its"
@@ -223,10 +230,14 @@ public class RunWorker {
             if (failure < MAX_ATTEMPTS) {
                 Duration backOff = Duration.ofMinutes((long) Math.pow(4, failure - 1));
                 LOG.log(Level.WARNING, "Run " + claim.runId() + " failed; retrying in " + backOff, cause);
-                ledger.retryLater(claim, now.plus(backOff), GENERATION_FAILED, message);
+                if (ledger.retryLater(claim, now.plus(backOff), GENERATION_FAILED, message)) {
+                    metrics.outcome("retried");
+                }
             } else {
                 LOG.log(Level.SEVERE, "Run " + claim.runId() + " failed for good", cause);
-                ledger.fail(claim, now, GENERATION_FAILED, message);
+                if (ledger.fail(claim, now, GENERATION_FAILED, message)) {
+                    metrics.outcome("failed");
+                }
             }
         } catch (RuntimeException e) {
             // The lease expires and another attempt follows: nothing is lost.

@@ -23,6 +23,7 @@ import io.usagereports.service.runs.RunClaims;
 import io.usagereports.service.runs.RunClaims.Claim;
 import io.usagereports.service.runs.RunClaims.Claimable;
 import io.usagereports.service.runs.RunPlanner;
+import io.usagereports.service.runs.RunRetention;
 import io.usagereports.service.runs.RunService;
 import io.usagereports.service.security.Actor;
 import jakarta.annotation.Resource;
@@ -76,6 +77,9 @@ class RunRecoveryIT {
 
     @Inject
     RunPlanner planner;
+
+    @Inject
+    RunRetention retention;
 
     @Inject
     TenantService tenants;
@@ -217,5 +221,58 @@ class RunRecoveryIT {
             }
             return attempts;
         }
+    }
+
+    @Test
+    void retentionDeletesOldRunsWithTheirOutputsButKeepsEachReportsLatestOutputAndRunsWaiting() throws Exception {
+        Actor admin = admin();
+        Report waiting = reportDueLater(admin); // its run waits, queued: never deleted
+        Report report = reports.create(
+                admin,
+                waiting.toBuilder()
+                        .id(null)
+                        .version(null)
+                        .nextRunAt(null)
+                        .generationDate(null)
+                        .build());
+        UUID first = awaitSaved(
+                admin, report.id(), runs.runs(admin, report.id()).get(0).id());
+        UUID second = awaitSaved(
+                admin, report.id(), runs.runNow(admin, report.id(), null).id());
+        UUID queued = runs.runs(admin, waiting.id()).get(0).id();
+        Instant now = Instant.now();
+
+        // 89 days on: kept (the retention is 90 days by default). Other tests' old runs may go, in batches.
+        while (retention.deleteExpired(now.plus(java.time.Duration.ofDays(89))) > 0) {}
+        assertThat(runs.runs(admin, report.id())).extracting(ReportRun::id).containsExactlyInAnyOrder(first, second);
+
+        // 91 days on: the older run goes with its stored report and content; the latest saved one stays.
+        while (retention.deleteExpired(now.plus(java.time.Duration.ofDays(91))) > 0) {}
+        assertThat(runs.runs(admin, report.id())).extracting(ReportRun::id).containsExactly(second);
+        assertThat(runs.stored(admin, report.id())).singleElement().returns(StoredStatus.SAVED, StoredReport::status);
+        assertThat(runs.runs(admin, waiting.id())).extracting(ReportRun::id).containsExactly(queued);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM stored_report_chunk k"
+                        + " JOIN stored_report r ON r.id = k.stored_id WHERE r.run_id = ?")) {
+            s.setObject(1, first);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the deleted run's content").isZero();
+            }
+        }
+    }
+
+    /** Waits until the server's own worker saved the run; returns its ID. */
+    private UUID awaitSaved(Actor admin, UUID reportId, UUID runId) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            Optional<ReportRun> run = runs.runs(admin, reportId).stream()
+                    .filter(r -> r.id().equals(runId))
+                    .findFirst();
+            if (run.isPresent() && run.get().status() == RunStatus.SAVED) {
+                return runId;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Run " + runId + " was not saved within 30 s");
     }
 }
