@@ -41,7 +41,17 @@ public class RunGauges {
     @Inject
     Clock clock;
 
-    void register(@Observes Startup startup) {
+    void onStart(@Observes Startup startup) {
+        register();
+    }
+
+    /**
+     * Registers both gauges, or finds them registered. Called at start-up and at every poll: an
+     * application that shares the server's application registry and ships these classes (the
+     * in-server tests deploy such copies) unregisters the gauges when it stops, and they must come
+     * back.
+     */
+    void register() {
         registry.gauge(
                 Metadata.builder()
                         .withName("reports.runs.due")

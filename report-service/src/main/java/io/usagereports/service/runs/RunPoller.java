@@ -57,6 +57,9 @@ public class RunPoller {
     RunRetention retention;
 
     @Inject
+    RunGauges gauges;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -97,6 +100,7 @@ public class RunPoller {
             Instant now = clock.instant();
             createDueRuns(now);
             deleteExpired(now);
+            gauges.register();
             int free = worker.available();
             if (free > 0) {
                 for (Claimable run : ledger.claimable(now, free)) {

@@ -4,15 +4,12 @@ import java.io.File;
 import java.net.URISyntaxException;
 import org.assertj.core.api.Assertions;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Arquillian deployments: the application's own WAR plus the in-server tests and AssertJ. Such a
- * copy registers the application's metrics too, in the server's one application registry: its
- * own {@code mp_app} tag keeps them apart from the real application's, which would otherwise be
- * removed with the copy's when the copy is undeployed.
+ * copy shares the server's one application metric registry with the real application, and its
+ * undeployment removes the gauges both registered: {@code RunGauges} registers them again.
  */
 final class InServer {
 
@@ -30,11 +27,7 @@ final class InServer {
                     .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/report-web.war")))
                     .addClasses(testClasses)
                     .addClass(InServer.class)
-                    .addAsLibrary(assertj)
-                    .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "in-server-config.jar")
-                            .addAsManifestResource(
-                                    new StringAsset("config_ordinal=200\nmp.metrics.appName=" + name + "\n"),
-                                    "microprofile-config.properties"));
+                    .addAsLibrary(assertj);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class MetricsIT {
 
     private static final Sandbox SANDBOX = Sandbox.create();
-    private static final String APP = "mp_app=\"usage-reports\"";
 
     @Test
     void readingsAndRunsShowOnMetrics() throws InterruptedException {
@@ -89,17 +88,15 @@ class MetricsIT {
     }
 
     /**
-     * The value of the application's series {@code name} whose labels include each of {@code
-     * labels} (0 if it is not there yet). Liberty adds labels of its own ({@code mp_scope}) and
-     * sorts them; the in-server tests' copies of the application have metrics of their own, under
-     * their own {@code mp_app}.
+     * The value of the series {@code name} whose labels include each of {@code labels} (0 if it is
+     * not there yet): Liberty adds labels of its own ({@code mp_scope}) and sorts them.
      */
     private static double value(String metrics, String name, String... labels) {
         Matcher line =
                 Pattern.compile("(?m)^" + name + "\\{([^}]*)\\}\\s+(\\S+)").matcher(metrics);
         while (line.find()) {
             String found = line.group(1);
-            if (found.contains(APP) && Arrays.stream(labels).allMatch(found::contains)) {
+            if (Arrays.stream(labels).allMatch(found::contains)) {
                 return Double.parseDouble(line.group(2));
             }
         }
