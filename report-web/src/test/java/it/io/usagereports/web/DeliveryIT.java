@@ -19,6 +19,7 @@ import io.usagereports.model.runs.DeliveryStatus;
 import io.usagereports.model.runs.DeliveryTransport;
 import io.usagereports.model.runs.ReportRun;
 import io.usagereports.model.runs.ResendRequest;
+import io.usagereports.model.runs.RunRequest;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.usage.UsageBatch;
@@ -170,6 +171,43 @@ class DeliveryIT {
         assertThat(run.deliveries().get(1).status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(new Mailbox(other.contact().email()).await(1, 30)).hasSize(1);
         assertThat(new Mailbox(rejected.contact().email()).messages()).isEmpty();
+    }
+
+    @Test
+    void aRecipientDeletedBeforeTheRunFailsAsNotFoundAndTheOthersAreDelivered() throws Exception {
+        User gone = sandbox.newUser(acme, "gone-");
+        User stays = sandbox.newUser(acme, "stays-");
+        Report report = sandbox.reports.createReport(Report.builder()
+                .resultAction(ResultAction.SEND)
+                .recipients(List.of(gone.id(), stays.id()))
+                .parameters(ReportParameters.builder()
+                        .tenantId(sandbox.partner.id())
+                        .level(ReportLevel.ACCOUNTS)
+                        .kind(ReportKind.USAGE_SUMMARY)
+                        .formats(List.of(ReportFormat.CSV))
+                        .build())
+                .schedule(Schedule.monthly())
+                .build());
+        sandbox.directory.deleteUser(gone.id(), gone.version());
+
+        sandbox.reports.runNow(report.id(), new RunRequest(SEED_PERIOD));
+
+        ReportRun run = awaitDeliveries(report.id(), 2, 60);
+        Delivery notFound = run.deliveries().stream()
+                .filter(d -> d.recipient().equals(gone.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(notFound.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(notFound.attempts()).isEqualTo(1);
+        assertThat(notFound.failure().code()).isEqualTo("recipient_not_found");
+        assertThat(run.deliveries().stream()
+                        .filter(d -> d.recipient().equals(stays.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(new Mailbox(stays.contact().email()).await(1, 30)).hasSize(1);
+        assertThat(new Mailbox(gone.contact().email()).messages()).isEmpty();
     }
 
     @Test
