@@ -49,6 +49,7 @@ for s in a:9181 b:9182; do
     rm -rf "$WLP/usr/servers/$name"
     mkdir -p "$WLP/usr/servers/$name"
     cp -r "$WLP/usr/servers/reports/server.xml" "$WLP/usr/servers/reports/reports.xml" \
+        "$WLP/usr/servers/reports/https-off.xml" "$WLP/usr/servers/reports/https-on.xml" \
         "$WLP/usr/servers/reports/apps" "$WLP/usr/servers/$name/"
     cat > "$WLP/usr/servers/$name/server.env" <<EOF
 REPORTS_HTTP_PORT=$port
