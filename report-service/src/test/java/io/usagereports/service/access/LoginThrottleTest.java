@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.usagereports.model.common.ErrorCodes;
 import io.usagereports.service.common.ServiceException;
+import io.usagereports.service.testing.MovableClock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.usagereports.service.common.ServiceException;
 import io.usagereports.service.directory.UserService;
 import io.usagereports.service.security.Actor;
 import io.usagereports.service.security.PasswordHasher;
+import io.usagereports.service.testing.MovableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,11 +2,8 @@ package io.usagereports.service.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.usagereports.service.testing.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +16,7 @@ class ActiveClientsTest {
     private static final UUID CLIENT = UUID.randomUUID();
     private static final UUID USER = UUID.randomUUID();
 
-    private Instant now = Instant.parse("2026-05-08T07:00:00Z");
+    private final MovableClock clock = new MovableClock();
 
     /** The database as the directory's tables would answer, and how often it was asked. */
     private final Map<UUID, ActiveClients.ClientStatus> table = new HashMap<>();
@@ -36,22 +33,7 @@ class ActiveClientsTest {
 
     ActiveClientsTest() {
         active.checkSeconds = 5;
-        active.clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        active.clock = clock;
         table.put(CLIENT, new ActiveClients.ClientStatus(USER, true));
     }
 
@@ -60,9 +42,9 @@ class ActiveClientsTest {
         assertThat(active.isActive(CLIENT, USER)).isTrue();
         table.remove(CLIENT); // deleted through another server
 
-        now = now.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         assertThat(active.isActive(CLIENT, USER)).as("cached").isTrue();
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(active.isActive(CLIENT, USER)).as("after 5 s").isFalse();
         assertThat(reads).isEqualTo(2);
     }
@@ -90,7 +72,7 @@ class ActiveClientsTest {
     void theDatabaseIsAskedOncePerClientAndInterval() {
         for (int i = 0; i < 100; i++) {
             active.isActive(CLIENT, USER);
-            now = now.plus(Duration.ofMillis(100));
+            clock.advance(Duration.ofMillis(100));
         }
 
         assertThat(reads).isEqualTo(2);
