@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The SQL of generation, on a connection the caller owns (and commits): the tenant tree, the work
@@ -96,7 +97,7 @@ public final class GenerationQueries {
     }
 
     /** Feeds the offering items of rows up to {@code rowNo}; returns whether any are left. */
-    private static boolean describe(ResultSet offering, boolean more, int rowNo, RowAggregator aggregator)
+    private static boolean describe(ResultSet offering, boolean more, int rowNo, ReadingHandOff aggregator)
             throws SQLException, IOException {
         while (more && offering.getInt(1) <= rowNo) {
             aggregator.offeringItem(
@@ -134,15 +135,23 @@ public final class GenerationQueries {
 
     /**
      * Streams the report's readings into the aggregator, with the offering items of each row read
-     * alongside. The connection must not be in auto-commit mode (see {@link ReportReadings#read}).
+     * alongside; the aggregator runs on a thread of {@code executor} ({@link ReadingHandOff}). The
+     * connection must not be in auto-commit mode (see {@link ReportReadings#read}).
      */
     public static void stream(
-            Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone, RowAggregator aggregator)
+            Connection c,
+            UUID runId,
+            int attempt,
+            LocalDate[] dates,
+            ZoneId zone,
+            RowAggregator aggregator,
+            ExecutorService executor)
             throws SQLException, IOException {
         try (PreparedStatement items = c.prepareStatement(OFFERING_SQL)) {
             items.setObject(1, runId);
             items.setInt(2, attempt);
-            try (ResultSet offering = items.executeQuery()) {
+            try (ResultSet offering = items.executeQuery();
+                    ReadingHandOff handOff = new ReadingHandOff(executor, aggregator)) {
                 boolean[] moreItems = {offering.next()};
                 ReportReadings.of(c)
                         .read(
@@ -152,13 +161,14 @@ public final class GenerationQueries {
                                 ReadingWindows.of(dates, zone),
                                 (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
                                     try {
-                                        moreItems[0] = describe(offering, moreItems[0], rowNo, aggregator);
+                                        moreItems[0] = describe(offering, moreItems[0], rowNo, handOff);
                                     } catch (SQLException e) {
                                         throw new IOException("Reading offering items failed", e);
                                     }
-                                    aggregator.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
+                                    handOff.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
                                 });
-                describe(offering, moreItems[0], Integer.MAX_VALUE, aggregator);
+                describe(offering, moreItems[0], Integer.MAX_VALUE, handOff);
+                handOff.finish();
             }
         }
         aggregator.finish();

@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * Generates a report: the one entry point of {@code generation}. Plans the report's rows from the
  * subject's subtree (as {@link TenantTree} reads it), stages them in the work table, runs the
  * report's one aggregate query and streams its rows into the writer of every requested format at
- * once. Reading the query and writing the formats run on two threads ({@link RowPipe}); memory
- * stays bounded by a few rows of the report, whatever its size.
+ * once. Reading the query, aggregating its readings into rows and writing the formats run on
+ * three threads ({@link ReadingHandOff}, {@link RowPipe}); memory stays bounded by a few thousand
+ * readings and a few rows of the report, whatever its size.
  *
  * <p>Owns its connections: one reads (a cursor, not in auto-commit mode), one writes the work
  * table. Every write of the work table is proven first by the caller's {@link WorkFence} in the
@@ -42,7 +43,10 @@ public class ReportGenerator {
     @Resource(lookup = "jdbc/reportsNonTx")
     DataSource dataSource;
 
-    /** Runs the second thread of each generation: formatting (and whatever the output streams do). */
+    /**
+     * Runs the second and third threads of each generation: aggregating the readings, and
+     * formatting (with whatever the output streams do).
+     */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -162,7 +166,8 @@ public class ReportGenerator {
                                 lease.check();
                                 pipe.row(row, usages);
                             })) {
-                GenerationQueries.stream(read, job.workId(), job.attempt(), spec.dates(), spec.zone(), aggregator);
+                GenerationQueries.stream(
+                        read, job.workId(), job.attempt(), spec.dates(), spec.zone(), aggregator, executor);
                 pipe.finish();
             }
             for (FormatWriter writer : writers) {

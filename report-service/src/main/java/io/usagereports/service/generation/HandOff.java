@@ -1,0 +1,113 @@
+package io.usagereports.service.generation;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands items from the calling thread to a second thread that consumes them in order, so that
+ * producing and consuming overlap. The queue is bounded: the producer waits when the consumer
+ * falls behind. What fails the consumer is rethrown to the producer, at its next put or at
+ * {@link #finish}, as the consumer threw it if unchecked (a fence's or a lease check's refusal).
+ */
+final class HandOff<T> implements AutoCloseable {
+
+    /** Consumes one item on the second thread. */
+    @FunctionalInterface
+    interface Consumer<T> {
+        void accept(T item) throws IOException;
+    }
+
+    private static final Object END = new Object();
+
+    private static final int STOP_WAIT_SECONDS = 30;
+
+    private final BlockingQueue<Object> queue;
+    private final Future<?> consuming;
+
+    /** Counted down when the consumer has started and stopped: after that, it touches nothing. */
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    private volatile boolean started;
+
+    HandOff(ExecutorService executor, int capacity, Consumer<T> consumer) {
+        queue = new ArrayBlockingQueue<>(capacity);
+        consuming = executor.submit(() -> {
+            started = true;
+            try {
+                for (Object item = queue.take(); item != END; item = queue.take()) {
+                    @SuppressWarnings("unchecked") // only put(T) adds anything but END
+                    T t = (T) item;
+                    consumer.accept(t);
+                }
+                return null;
+            } finally {
+                running.countDown();
+            }
+        });
+    }
+
+    void put(T item) throws IOException {
+        offer(item);
+    }
+
+    /** Waits until every item is consumed; rethrows what failed the consumer. */
+    void finish() throws IOException {
+        offer(END);
+        awaitConsumer();
+    }
+
+    /**
+     * Stops the consumer if the producer gave up (a failure, a lost claim), and waits until it has
+     * stopped, so that the caller may then close what it consumed into.
+     */
+    @Override
+    public void close() {
+        consuming.cancel(true);
+        if (started) {
+            try {
+                if (!running.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The report's second thread did not stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Fails fast if the consumer died instead of waiting forever. */
+    private void offer(Object item) throws IOException {
+        try {
+            while (!queue.offer(item, 1, TimeUnit.SECONDS)) {
+                if (consuming.isDone()) {
+                    awaitConsumer();
+                    throw new IOException("The report's second thread stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while generating the report", e);
+        }
+    }
+
+    private void awaitConsumer() throws IOException {
+        try {
+            consuming.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while generating the report", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw e.getCause() instanceof IOException io
+                    ? io
+                    : new IOException("Generating the report failed", e.getCause());
+        }
+    }
+}
