@@ -24,6 +24,9 @@ public class AccessGuard {
     @Inject
     DirectoryRepository directory;
 
+    @Inject
+    TenantPaths tenantPaths;
+
     /** Refuses an actor whose roles cannot write anything, before any other check. */
     public void requireWriter(Actor actor) {
         if (!actor.writesAnywhere()) {
@@ -61,7 +64,7 @@ public class AccessGuard {
 
     /** Whether the actor may see things of this tenant (false for a tenant that does not exist). */
     public boolean sees(Actor actor, UUID tenantId) {
-        return directory.tenant(tenantId).filter(t -> actor.canRead(t.path())).isPresent();
+        return tenantPaths.of(tenantId).filter(actor::canRead).isPresent();
     }
 
     private static ServiceException forbidden() {

@@ -82,8 +82,15 @@ public class ReportService {
         return created;
     }
 
+    /**
+     * The report as last committed, read outside any transaction (a caller's own is not joined):
+     * the API's most frequent read, kept to one plain statement ({@link ReportRepository#findCommitted}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Report get(Actor actor, UUID id) {
-        return visible(actor, id).toReport();
+        return reports.findCommitted(id)
+                .filter(r -> guard.sees(actor, r.parameters().tenantId()))
+                .orElseThrow(() -> notFound(id));
     }
 
     /**
