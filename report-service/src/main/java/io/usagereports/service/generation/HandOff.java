@@ -3,6 +3,7 @@ package io.usagereports.service.generation;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +92,7 @@ final class HandOff<T> implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while generating the report", e);
+            throw new Stopped("Interrupted while generating the report", e);
         }
     }
 
@@ -100,14 +101,39 @@ final class HandOff<T> implements AutoCloseable {
             consuming.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while generating the report", e);
+            throw new Stopped("Interrupted while generating the report", e);
+        } catch (CancellationException e) {
+            // Only the server cancels a consumer that close() did not: its executor is stopping.
+            throw stopped(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException || e.getCause() instanceof Stopped) {
+                throw stopped(e.getCause());
+            }
             if (e.getCause() instanceof RuntimeException unchecked) {
                 throw unchecked;
             }
             throw e.getCause() instanceof IOException io
                     ? io
                     : new IOException("Generating the report failed", e.getCause());
+        }
+    }
+
+    /**
+     * The consumer was stopped from outside (interrupted, or cancelled by its stopping executor):
+     * not the report's failure. The producer's thread is marked interrupted, as its own would be,
+     * so that the caller hands the work over instead of counting a failure.
+     */
+    private static Stopped stopped(Throwable cause) {
+        Thread.currentThread().interrupt();
+        return new Stopped("The report's second thread was stopped: the server is stopping", cause);
+    }
+
+    /** Generation stopped because a thread of it was stopped from outside (the server is stopping). */
+    static final class Stopped extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
