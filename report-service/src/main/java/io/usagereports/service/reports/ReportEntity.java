@@ -119,6 +119,18 @@ public class ReportEntity {
         // for JPA
     }
 
+    // The mapping's converters, for fromRow; they hold no state.
+    private static final ReportColumnConverters.ResultActionConverter RESULT_ACTIONS =
+            new ReportColumnConverters.ResultActionConverter();
+    private static final ReportColumnConverters.UuidListConverter UUID_LISTS =
+            new ReportColumnConverters.UuidListConverter();
+    private static final ReportColumnConverters.LevelConverter LEVELS = new ReportColumnConverters.LevelConverter();
+    private static final ReportColumnConverters.KindConverter KINDS = new ReportColumnConverters.KindConverter();
+    private static final ReportColumnConverters.FormatsConverter FORMATS =
+            new ReportColumnConverters.FormatsConverter();
+    private static final ReportColumnConverters.ScheduleTypeConverter SCHEDULE_TYPES =
+            new ReportColumnConverters.ScheduleTypeConverter();
+
     /**
      * The report in the current row of {@code rs} (every column of {@code report}, by name), read
      * without an entity manager, through the same converters as the mapping above.
@@ -128,21 +140,16 @@ public class ReportEntity {
         entity.id = rs.getObject("id", UUID.class);
         entity.version = rs.getInt("version");
         entity.tenantId = rs.getObject("tenant_id", UUID.class);
-        entity.resultAction = new ReportColumnConverters.ResultActionConverter()
-                .convertToEntityAttribute(rs.getString("result_action"));
-        entity.recipients =
-                new ReportColumnConverters.UuidListConverter().convertToEntityAttribute(rs.getString("recipients"));
-        entity.level =
-                new ReportColumnConverters.LevelConverter().convertToEntityAttribute(rs.getString("report_level"));
-        entity.kind = new ReportColumnConverters.KindConverter().convertToEntityAttribute(rs.getString("report_kind"));
-        entity.formats =
-                new ReportColumnConverters.FormatsConverter().convertToEntityAttribute(rs.getString("formats"));
+        entity.resultAction = RESULT_ACTIONS.convertToEntityAttribute(rs.getString("result_action"));
+        entity.recipients = UUID_LISTS.convertToEntityAttribute(rs.getString("recipients"));
+        entity.level = LEVELS.convertToEntityAttribute(rs.getString("report_level"));
+        entity.kind = KINDS.convertToEntityAttribute(rs.getString("report_kind"));
+        entity.formats = FORMATS.convertToEntityAttribute(rs.getString("formats"));
         entity.periodStart = rs.getObject("period_start", LocalDate.class);
         entity.periodEnd = rs.getObject("period_end", LocalDate.class);
         entity.hideZeroUsage = rs.getBoolean("hide_zero_usage");
         entity.showSkus = rs.getBoolean("show_skus");
-        entity.scheduleType = new ReportColumnConverters.ScheduleTypeConverter()
-                .convertToEntityAttribute(rs.getString("schedule_type"));
+        entity.scheduleType = SCHEDULE_TYPES.convertToEntityAttribute(rs.getString("schedule_type"));
         entity.scheduleEnabled = rs.getBoolean("schedule_enabled");
         entity.generationDate = rs.getObject("generation_date", LocalDate.class);
         entity.scheduleTime = rs.getString("schedule_time");

@@ -83,8 +83,9 @@ public class ReportService {
     }
 
     /**
-     * The report as last committed, read outside any transaction (a caller's own is not joined):
-     * the API's most frequent read, kept to one plain statement ({@link ReportRepository#findCommitted}).
+     * The report as last committed, read on a connection of its own (so not in a caller's
+     * transaction either): the API's most frequent read, kept to one plain statement
+     * ({@link ReportRepository#findCommitted}) and no transaction of its own.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Report get(Actor actor, UUID id) {
