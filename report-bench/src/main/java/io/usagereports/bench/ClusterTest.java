@@ -542,10 +542,10 @@ public final class ClusterTest {
 
     /**
      * (e) SIGTERM of the server running a report: it hands the run over, and the other takes it within seconds.
-     * The report covers half a year of days (four months before the readings begin, as zeros), so that it is still
-     * being written when the stopping server gets to hand it over (Liberty first lets requests in progress
-     * finish): two months were generated before the stop once reports got faster. It is compared with a
-     * clean run of itself.
+     * The report covers a year and a half of days (sixteen months before the readings begin, as zeros), so that it
+     * is still being written when the stopping server gets to hand it over (Liberty first lets requests in
+     * progress finish): two months, then half a year, were generated before the stop as reports got faster. It
+     * is compared with a clean run of itself.
      */
     private void stopOfTheServerRunningAReport() throws Exception {
         Report twoMonths = daily();
@@ -553,7 +553,7 @@ public final class ClusterTest {
         Report report = a.reports(credentials)
                 .createReport(twoMonths.toBuilder()
                         .parameters(p.toBuilder()
-                                .period(new Period(FIRST_DAY.minusDays(122), FIRST_DAY.plusDays(61)))
+                                .period(new Period(FIRST_DAY.minusDays(488), FIRST_DAY.plusDays(61)))
                                 .build())
                         .build());
         UUID runId = a.reports(credentials).runs(report.id()).items().get(0).id();
