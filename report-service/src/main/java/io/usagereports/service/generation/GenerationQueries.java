@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The SQL of generation, on a connection the caller owns (and commits): the tenant tree, the work
  * table of a run's rows, and the streaming of a report's readings ({@link ReportReadings}) with
- * its offering items alongside. Portable between H2 and PostgreSQL.
+ * its offering items alongside. Portable between H2 and PostgreSQL, where PostgreSQL's {@code COPY}
+ * reads and writes the bulk of it.
  */
 public final class GenerationQueries {
 
@@ -26,6 +27,8 @@ public final class GenerationQueries {
     /**
      * The offering items describing each row's usages, with the tenant and its depth below the
      * row's tenant (the aggregator picks the nearest): a small query read alongside the report query.
+     * It is read whole when executed (no fetch size), before the report query starts: on PostgreSQL
+     * that query's {@code COPY} holds the connection until it ends.
      */
     static final String OFFERING_SQL = "SELECT m.row_no, m.depth, m.tenant_id, o.usage_name, o.edition,"
             + " o.measurement_unit, o.sku FROM report_run_member m JOIN offering_item o ON o.tenant_id = m.tenant_id"
@@ -35,6 +38,16 @@ public final class GenerationQueries {
 
     /** Writes the attempt's rows to the work table, in the caller's transaction. */
     public static void insertMembers(Connection c, UUID runId, int attempt, List<Member> members) throws SQLException {
+        if (Databases.isPostgres(c)) {
+            try (PgCopyWriter copy =
+                    PgCopyWriter.open(c, "report_run_member (run_id, attempt, row_no, depth, tenant_id, user_id)")) {
+                for (Member m : members) {
+                    copy.row(runId, attempt, m.rowNo(), m.depth(), m.tenantId(), m.userId());
+                }
+                copy.finish();
+            }
+            return;
+        }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO report_run_member"
                 + " (run_id, attempt, row_no, depth, tenant_id, user_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;

@@ -21,16 +21,13 @@ public sealed interface ReportReadings permits PostgresReportReadings, H2ReportR
                 throws IOException;
     }
 
-    /** Rows fetched per round trip while streaming. */
-    int FETCH_SIZE = 10_000;
-
     static ReportReadings of(Connection connection) throws SQLException {
         return Databases.isPostgres(connection) ? new PostgresReportReadings() : new H2ReportReadings();
     }
 
     /**
      * Streams the readings of the attempt's rows into {@code sink}. The connection must not be in
-     * auto-commit mode, so that PostgreSQL reads through a cursor instead of loading the whole result.
+     * auto-commit mode: the settings PostgreSQL's reading makes last only until its transaction ends.
      */
     void read(Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
             throws SQLException, IOException;
