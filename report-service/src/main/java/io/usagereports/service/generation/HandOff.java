@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,21 +37,29 @@ final class HandOff<T> implements AutoCloseable {
 
     private volatile boolean started;
 
-    HandOff(ExecutorService executor, int capacity, Consumer<T> consumer) {
+    /**
+     * Starts the consumer on a thread of {@code executor}. An executor that refuses the task is
+     * shutting down with the server: that is {@link Stopped}, like a consumer stopped later.
+     */
+    HandOff(ExecutorService executor, int capacity, Consumer<T> consumer) throws Stopped {
         queue = new ArrayBlockingQueue<>(capacity);
-        consuming = executor.submit(() -> {
-            started = true;
-            try {
-                for (Object item = queue.take(); item != END; item = queue.take()) {
-                    @SuppressWarnings("unchecked") // only put(T) adds anything but END
-                    T t = (T) item;
-                    consumer.accept(t);
+        try {
+            consuming = executor.submit(() -> {
+                started = true;
+                try {
+                    for (Object item = queue.take(); item != END; item = queue.take()) {
+                        @SuppressWarnings("unchecked") // only put(T) adds anything but END
+                        T t = (T) item;
+                        consumer.accept(t);
+                    }
+                    return null;
+                } finally {
+                    running.countDown();
                 }
-                return null;
-            } finally {
-                running.countDown();
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            throw stopped(e);
+        }
     }
 
     void put(T item) throws IOException {
@@ -119,8 +128,8 @@ final class HandOff<T> implements AutoCloseable {
     }
 
     /**
-     * The consumer was stopped from outside (interrupted, or cancelled by its stopping executor):
-     * not the report's failure. The producer's thread is marked interrupted, as its own would be,
+     * The consumer was stopped from outside (interrupted, cancelled or refused by its stopping
+     * executor): not the report's failure. The producer's thread is marked interrupted, as its own would be,
      * so that the caller hands the work over instead of counting a failure.
      */
     private static Stopped stopped(Throwable cause) {

@@ -33,7 +33,7 @@ final class ReadingHandOff implements ReadingSink, AutoCloseable {
     private final HandOff<List<Event>> handOff;
     private List<Event> batch = new ArrayList<>(BATCH);
 
-    ReadingHandOff(ExecutorService executor, RowAggregator aggregator) {
+    ReadingHandOff(ExecutorService executor, RowAggregator aggregator) throws HandOff.Stopped {
         handOff = new HandOff<>(executor, BATCHES_IN_FLIGHT, events -> {
             for (Event event : events) {
                 if (event instanceof Reading r) {

@@ -20,7 +20,7 @@ final class RowPipe implements RowAggregator.RowSink, AutoCloseable {
 
     private final HandOff<Item> handOff;
 
-    RowPipe(ExecutorService executor, List<FormatWriter> writers) {
+    RowPipe(ExecutorService executor, List<FormatWriter> writers) throws HandOff.Stopped {
         handOff = new HandOff<>(executor, CAPACITY, item -> {
             for (FormatWriter writer : writers) {
                 writer.row(item.row(), item.usages());

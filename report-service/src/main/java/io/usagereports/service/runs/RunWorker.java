@@ -128,7 +128,8 @@ public class RunWorker {
                 try {
                     for (Optional<Claimable> next = Optional.of(run);
                             next.isPresent() && !stopping && claimAndExecute(next.get()); ) {
-                        next = nextDue();
+                        // Not once stopping: the ledger may already be gone with the application.
+                        next = stopping ? Optional.empty() : nextDue();
                     }
                 } finally {
                     permits.release();

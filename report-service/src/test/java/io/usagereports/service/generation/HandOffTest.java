@@ -36,7 +36,7 @@ class HandOffTest {
     }
 
     @Test
-    void theConsumersFailureReachesTheProducerAsThrown() {
+    void theConsumersFailureReachesTheProducerAsThrown() throws IOException {
         HandOff<Integer> handOff = new HandOff<>(executor, 1, item -> {
             throw new IllegalStateException("lost the claim");
         });
@@ -50,6 +50,18 @@ class HandOffTest {
                 .hasMessage("lost the claim");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         handOff.close();
+    }
+
+    /** An executor already shut down (the server stops as a report begins writing) refuses the consumer. */
+    @Test
+    void anExecutorThatRefusesTheConsumerMarksTheProducerInterrupted() {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+
+        assertThatThrownBy(() -> new HandOff<Integer>(shutDown, 1, item -> {}))
+                .isInstanceOf(HandOff.Stopped.class)
+                .hasCauseInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
 
     /** A stopping server interrupts its executor's threads: the producer learns it is stopping, not failing. */
