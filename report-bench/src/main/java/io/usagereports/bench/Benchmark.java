@@ -61,7 +61,7 @@ import java.util.concurrent.Future;
  * reports of {@code all_customers} in {@code csv_v2_0} and waits for each, sampling the server's
  * heap; it checks the daily report's line count by streaming its download;</li>
  * <li>{@code sql}: with the server stopped (H2 allows one process), runs the same reports' bare
- * aggregate query directly on the database, reading every row (twice, timing the second), and
+ * aggregate query directly on the database, reading every row (once untimed, then as often as the reports, the best kept), and
  * prints the ratio generation time / SQL time.</li>
  * </ol>
  * Figures go to standard output and to a properties file each step passes to the next.
@@ -177,36 +177,58 @@ public final class Benchmark {
         for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
             awaitSaved(reports, createReport(reports, partner, kind, period).id(), Duration.ofMinutes(10));
         }
+        // Each report is timed `repeats` times and the best kept: on a shared machine a run can
+        // lose seconds to a neighbour, never gain them. The SQL is timed the same way.
+        int repeats = repeats(p);
         for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
             String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
-            try (HeapSampler heap = new HeapSampler(pid)) {
-                long t = System.nanoTime();
-                Report report = createReport(reports, top, kind, period);
-                StoredReport stored = awaitSaved(reports, report.id(), Duration.ofMinutes(30));
-                double s = seconds(t);
-                print(out, name + ".seconds", s);
-                print(out, name + ".peak_heap_mb", Math.round(heap.peakMb()));
-                print(out, name + ".compressed_mb", Math.round(stored.size() / 1e6));
-                out.setProperty(
-                        name + ".run_id",
-                        reports.runs(report.id()).items().get(0).id().toString());
-                out.setProperty(name + ".report_id", report.id().toString());
-                if (kind == ReportKind.USAGE_DAILY) {
-                    try (InputStream in = reports.openStored(report.id(), stored.id())) {
-                        long expected = (long) (n.partners() + n.customers()) * n.usages() * n.days() + 1;
-                        long lines = countLines(in);
-                        print(out, name + ".lines", lines);
-                        if (lines != expected) {
-                            throw new IllegalStateException(
-                                    "The daily report has " + lines + " lines, not " + expected);
+            double best = Double.MAX_VALUE;
+            double peakHeap = 0;
+            List<String> times = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                try (HeapSampler heap = new HeapSampler(pid)) {
+                    long t = System.nanoTime();
+                    Report report = createReport(reports, top, kind, period);
+                    StoredReport stored = awaitSaved(reports, report.id(), Duration.ofMinutes(30));
+                    double s = seconds(t);
+                    best = Math.min(best, s);
+                    peakHeap = Math.max(peakHeap, heap.peakMb());
+                    times.add(String.format(Locale.ROOT, "%.2f", s));
+                    if (r == 0) {
+                        print(out, name + ".compressed_mb", Math.round(stored.size() / 1e6));
+                        out.setProperty(
+                                name + ".run_id",
+                                reports.runs(report.id()).items().get(0).id().toString());
+                        out.setProperty(name + ".report_id", report.id().toString());
+                        if (kind == ReportKind.USAGE_DAILY) {
+                            countDailyLines(reports, report, stored, n, out);
                         }
                     }
                 }
             }
+            print(out, name + ".seconds", Math.round(best * 100) / 100.0);
+            print(out, name + ".seconds_each", String.join(" ", times));
+            print(out, name + ".peak_heap_mb", Math.round(peakHeap));
         }
         out.setProperty("period.start", period.start().toString());
         out.setProperty("period.end", period.end().toString());
         write(out, results);
+    }
+
+    private static void countDailyLines(ReportsApi reports, Report report, StoredReport stored, Scale n, Properties out)
+            throws IOException {
+        try (InputStream in = reports.openStored(report.id(), stored.id())) {
+            long expected = (long) (n.partners() + n.customers()) * n.usages() * n.days() + 1;
+            long lines = countLines(in);
+            print(out, "daily.lines", lines);
+            if (lines != expected) {
+                throw new IllegalStateException("The daily report has " + lines + " lines, not " + expected);
+            }
+        }
+    }
+
+    private static int repeats(Properties p) {
+        return Math.max(1, Integer.parseInt(p.getProperty("bench.repeats", "2")));
     }
 
     /** An API client of the root tenant, made by the administrator, as a script would use. */
@@ -260,17 +282,26 @@ public final class Benchmark {
                 GenerationQueries.insertMembers(c, runId, attempt, plan.members());
                 GenerationQueries.analyzeMembers(c);
                 c.setAutoCommit(false);
-                // Twice, timing the second: the first compiles the code, as the server's warm-up did.
+                // Once untimed (it compiles the code, as the server's warm-up did), then timed as
+                // often as the reports were, keeping the best.
                 GenerationQueries.scan(c, runId, attempt, dates, ZoneOffset.UTC);
                 c.rollback();
-                long t = System.nanoTime();
-                long rows = GenerationQueries.scan(c, runId, attempt, dates, ZoneOffset.UTC);
-                double s = seconds(t);
-                c.rollback();
+                double s = Double.MAX_VALUE;
+                long rows = 0;
+                List<String> times = new ArrayList<>();
+                for (int r = 0; r < repeats(p); r++) {
+                    long t = System.nanoTime();
+                    rows = GenerationQueries.scan(c, runId, attempt, dates, ZoneOffset.UTC);
+                    double each = seconds(t);
+                    c.rollback();
+                    s = Math.min(s, each);
+                    times.add(String.format(Locale.ROOT, "%.2f", each));
+                }
+                print(out, name + ".sql_seconds_each", String.join(" ", times));
                 c.setAutoCommit(true);
                 GenerationQueries.deleteMembers(c, runId, attempt);
                 print(out, name + ".sql_rows", rows);
-                print(out, name + ".sql_seconds", s);
+                print(out, name + ".sql_seconds", Math.round(s * 100) / 100.0);
                 print(
                         out,
                         name + ".ratio",
