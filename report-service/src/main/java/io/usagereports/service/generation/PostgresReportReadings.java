@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.zone.ZoneRules;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +25,7 @@ import java.util.UUID;
  * cost the database twice as much: the series' tenant, names and user written out again for
  * each reading, and a row's own overhead (measured: 7.2 s against 4.1 s for the benchmark's 6.2
  * million readings). The day of each reading in the report's time zone is computed here
- * ({@link ReadingDays}).</li>
+ * ({@link ReadingWindows#epochDayOfMicros}).</li>
  * </ul>
  * The result is ordered by the work table's own order (row, depth, tenant): that order comes from
  * its key and costs no sort. Memoize (which never hits here), parallel plans and JIT are off for
@@ -39,11 +36,21 @@ import java.util.UUID;
  */
 final class PostgresReportReadings implements ReportReadings {
 
-    private static String seek(String bound) {
-        return "(SELECT y.amount FROM usage_reading y WHERE y.tenant_id = s.tenant_id AND y.usage_name = s.usage_name"
-                + " AND y.edition = s.edition AND y.user_id = s.user_id AND y.measured_at < " + bound
+    /** The readings of the series {@code s}, under the alias {@code alias}. */
+    private static String readingsOfSeries(String alias) {
+        return " FROM usage_reading " + alias + " WHERE " + alias + ".tenant_id = s.tenant_id AND " + alias
+                + ".usage_name = s.usage_name AND " + alias + ".edition = s.edition AND " + alias
+                + ".user_id = s.user_id";
+    }
+
+    /** The series' latest reading before {@code bound}: a backward scan of the key, stopped at its first entry. */
+    private static String seek(String columns, OffsetDateTime bound) {
+        return "(SELECT " + columns + readingsOfSeries("y") + " AND y.measured_at < " + PgCopyReader.literal(bound)
                 + " ORDER BY y.measured_at DESC LIMIT 1)";
     }
+
+    /** The columns naming the series of a result row, which both forms start with. */
+    private static final String SERIES_COLUMNS = "SELECT m.row_no, s.tenant_id, s.usage_name, s.edition, s.user_id, ";
 
     /** The series of the attempt's rows: each tenant's, or one user's of it. */
     private static String seriesOfRows() {
@@ -59,22 +66,16 @@ final class PostgresReportReadings implements ReportReadings {
     private static String seeksSql(UUID runId, int attempt, ReadingWindows windows) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < windows.seekDates().size(); i++) {
-            values.add(seek(PgCopyReader.literal(windows.seekBound(i))) + " AS v" + i);
+            values.add(seek("y.amount", windows.seekBound(i)) + " AS v" + i);
         }
-        return "SELECT m.row_no, s.tenant_id, s.usage_name, s.edition, s.user_id, " + String.join(", ", values)
-                + seriesOfRows() + inWorkOrder(runId, attempt);
+        return SERIES_COLUMNS + String.join(", ", values) + seriesOfRows() + inWorkOrder(runId, attempt);
     }
 
     private static String rangeSql(UUID runId, int attempt, ReadingWindows windows) {
-        return "SELECT m.row_no, s.tenant_id, s.usage_name, s.edition, s.user_id, x.measured_at, x.amounts"
-                + seriesOfRows()
+        return SERIES_COLUMNS + "x.measured_at, x.amounts" + seriesOfRows()
                 + " CROSS JOIN LATERAL (SELECT array_agg(t.measured_at) AS measured_at, array_agg(t.amount) AS amounts"
-                + " FROM ((SELECT y.measured_at, y.amount FROM usage_reading y"
-                + " WHERE y.tenant_id = s.tenant_id AND y.usage_name = s.usage_name AND y.edition = s.edition"
-                + " AND y.user_id = s.user_id AND y.measured_at < " + PgCopyReader.literal(windows.seekBound(0))
-                + " ORDER BY y.measured_at DESC LIMIT 1)"
-                + " UNION ALL (SELECT r.measured_at, r.amount FROM usage_reading r WHERE r.tenant_id = s.tenant_id"
-                + " AND r.usage_name = s.usage_name AND r.edition = s.edition AND r.user_id = s.user_id"
+                + " FROM (" + seek("y.measured_at, y.amount", windows.seekBound(0))
+                + " UNION ALL (SELECT r.measured_at, r.amount" + readingsOfSeries("r")
                 + " AND r.measured_at >= " + PgCopyReader.literal(windows.rangeFrom())
                 + " AND r.measured_at < " + PgCopyReader.literal(windows.rangeTo())
                 + " ORDER BY r.measured_at)) t) x"
@@ -96,6 +97,17 @@ final class PostgresReportReadings implements ReportReadings {
         }
     }
 
+    /** The series a result row is about: the columns both forms start with ({@link #SERIES_COLUMNS}). */
+    private record Series(int rowNo, UUID tenantId, String usageName, String edition, UUID userId) {
+        static Series read(PgCopyReader rows) throws SQLException {
+            return new Series(rows.int4(), rows.uuid(), rows.text(), rows.text(), rows.uuid());
+        }
+
+        void reading(ReadingSink sink, long epochDay, long amount) throws IOException {
+            sink.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
+        }
+    }
+
     private static void readSeeks(
             Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
             throws SQLException, IOException {
@@ -103,15 +115,11 @@ final class PostgresReportReadings implements ReportReadings {
         long[] days = windows.seekDays();
         try (PgCopyReader rows = PgCopyReader.open(connection, seeksSql(runId, attempt, windows))) {
             while (rows.next()) {
-                int rowNo = rows.int4();
-                UUID tenantId = rows.uuid();
-                String usageName = rows.text();
-                String edition = rows.text();
-                UUID userId = rows.uuid();
+                Series series = Series.read(rows);
                 for (int i = 0; i < seeks; i++) {
                     long amount = rows.int8();
                     if (!rows.wasNull()) {
-                        sink.reading(rowNo, tenantId, usageName, edition, userId, days[i], amount);
+                        series.reading(sink, days[i], amount);
                     }
                 }
             }
@@ -121,14 +129,9 @@ final class PostgresReportReadings implements ReportReadings {
     private static void readRange(
             Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
             throws SQLException, IOException {
-        ReadingDays days = new ReadingDays(windows.zone());
         try (PgCopyReader rows = PgCopyReader.open(connection, rangeSql(runId, attempt, windows))) {
             while (rows.next()) {
-                int rowNo = rows.int4();
-                UUID tenantId = rows.uuid();
-                String usageName = rows.text();
-                String edition = rows.text();
-                UUID userId = rows.uuid();
+                Series series = Series.read(rows);
                 long[] times = rows.timestampArray();
                 long[] amounts = rows.int8Array();
                 if (times == null) {
@@ -136,7 +139,7 @@ final class PostgresReportReadings implements ReportReadings {
                 }
                 inTimeOrder(times, amounts);
                 for (int i = 0; i < times.length; i++) {
-                    sink.reading(rowNo, tenantId, usageName, edition, userId, days.of(times[i]), amounts[i]);
+                    series.reading(sink, windows.epochDayOfMicros(times[i]), amounts[i]);
                 }
             }
         }
@@ -161,34 +164,6 @@ final class PostgresReportReadings implements ReportReadings {
                 }
                 return;
             }
-        }
-    }
-
-    /**
-     * The day, in the report's time zone, of a time in microseconds since the epoch: arithmetic for
-     * a zone of one fixed offset (UTC, by default), the zone's rules otherwise.
-     */
-    static final class ReadingDays {
-        private static final long MICROS_PER_SECOND = 1_000_000L;
-        private static final long SECONDS_PER_DAY = 86_400L;
-
-        private final ZoneId zone;
-        private final boolean fixedOffset;
-        private final long offsetSeconds;
-
-        ReadingDays(ZoneId zone) {
-            this.zone = zone;
-            ZoneRules rules = zone.getRules();
-            this.fixedOffset = rules.isFixedOffset();
-            this.offsetSeconds = rules.getOffset(Instant.EPOCH).getTotalSeconds();
-        }
-
-        long of(long micros) {
-            long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
-            if (fixedOffset) {
-                return Math.floorDiv(seconds + offsetSeconds, SECONDS_PER_DAY);
-            }
-            return LocalDate.ofInstant(Instant.ofEpochSecond(seconds), zone).toEpochDay();
         }
     }
 }

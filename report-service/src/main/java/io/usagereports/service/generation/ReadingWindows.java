@@ -1,5 +1,6 @@
 package io.usagereports.service.generation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,6 +22,14 @@ import java.util.List;
  * first, as the aggregator consumes them.
  */
 public record ReadingWindows(List<LocalDate> seekDates, LocalDate rangeFirst, LocalDate rangeLast, ZoneId zone) {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long SECONDS_PER_DAY = 86_400L;
+
+    /** A zone of one fixed offset (such as {@code UTC}) is kept as that offset: its days are arithmetic. */
+    public ReadingWindows {
+        zone = zone.normalized();
+    }
 
     public static ReadingWindows of(LocalDate[] dates, ZoneId zone) {
         LocalDate first = dates[0];
@@ -59,8 +68,20 @@ public record ReadingWindows(List<LocalDate> seekDates, LocalDate rangeFirst, Lo
     }
 
     /** The day in the zone on which {@code instant} falls, as an epoch day. */
-    long epochDay(java.time.Instant instant) {
+    long epochDay(Instant instant) {
         return LocalDate.ofInstant(instant, zone).toEpochDay();
+    }
+
+    /**
+     * The day in the zone on which a time in microseconds since the epoch falls, as an epoch day:
+     * arithmetic for a fixed offset (UTC, by default), the zone's rules otherwise.
+     */
+    long epochDayOfMicros(long micros) {
+        long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
+        if (zone instanceof ZoneOffset offset) {
+            return Math.floorDiv(seconds + offset.getTotalSeconds(), SECONDS_PER_DAY);
+        }
+        return epochDay(Instant.ofEpochSecond(seconds));
     }
 
     /** The seek dates as epoch days, for readers that place seek results by them. */
