@@ -130,10 +130,18 @@ public final class GenerationQueries {
      * Reads every reading of the report, generating nothing: the bare cost of the database's part
      * of a report, for benchmarks. Returns the number of readings.
      */
-    public static long scan(Connection c, UUID runId, int attempt, LocalDate[] dates, ZoneId zone) throws SQLException {
+    public static long scan(
+            Connection c,
+            ReportReadings.Connections connections,
+            ExecutorService executor,
+            UUID runId,
+            int attempt,
+            LocalDate[] dates,
+            ZoneId zone)
+            throws SQLException {
         long[] readings = {0};
         try {
-            ReportReadings.of(c)
+            ReportReadings.of(c, connections, executor)
                     .read(
                             c,
                             runId,
@@ -141,18 +149,20 @@ public final class GenerationQueries {
                             ReadingWindows.of(dates, zone),
                             (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> readings[0]++);
         } catch (IOException e) {
-            throw new IllegalStateException("Counting cannot fail", e);
+            throw new IllegalStateException("Reading the readings failed", e);
         }
         return readings[0];
     }
 
     /**
      * Streams the report's readings into the aggregator, with the offering items of each row read
-     * alongside; the aggregator runs on a thread of {@code executor} ({@link ReadingHandOff}). The
-     * connection must not be in auto-commit mode (see {@link ReportReadings#read}).
+     * alongside; the aggregator runs on a thread of {@code executor} ({@link ReadingHandOff}), and so
+     * does H2's second reader, with a connection of {@code connections}. The connection must not be
+     * in auto-commit mode (see {@link ReportReadings#read}).
      */
     public static void stream(
             Connection c,
+            ReportReadings.Connections connections,
             UUID runId,
             int attempt,
             LocalDate[] dates,
@@ -166,7 +176,7 @@ public final class GenerationQueries {
             try (ResultSet offering = items.executeQuery();
                     ReadingHandOff handOff = new ReadingHandOff(executor, aggregator)) {
                 boolean[] moreItems = {offering.next()};
-                ReportReadings.of(c)
+                ReportReadings.of(c, connections, executor)
                         .read(
                                 c,
                                 runId,

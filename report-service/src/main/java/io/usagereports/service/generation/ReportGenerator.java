@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  * readings and a few rows of the report, whatever its size.
  *
  * <p>Owns its connections: one reads (a cursor, not in auto-commit mode), one writes the work
- * table. Every write of the work table is proven first by the caller's {@link WorkFence} in the
+ * table (on H2 a third one reads too: {@link H2ReportReadings}). Every write of the work table is proven first by the caller's {@link WorkFence} in the
  * same transaction, and every statement names the job's attempt, so a worker that lost its claim
  * can neither add rows to the attempt that replaced it nor take any from it.
  */
@@ -167,7 +167,14 @@ public class ReportGenerator {
                                 pipe.row(row, usages);
                             })) {
                 GenerationQueries.stream(
-                        read, job.workId(), job.attempt(), spec.dates(), spec.zone(), aggregator, executor);
+                        read,
+                        dataSource::getConnection,
+                        job.workId(),
+                        job.attempt(),
+                        spec.dates(),
+                        spec.zone(),
+                        aggregator,
+                        executor);
                 pipe.finish();
             }
             for (FormatWriter writer : writers) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Reads the readings of a report, as {@link ReadingWindows} selects them, for the rows of its work
@@ -21,8 +22,21 @@ public sealed interface ReportReadings permits PostgresReportReadings, H2ReportR
                 throws IOException;
     }
 
-    static ReportReadings of(Connection connection) throws SQLException {
-        return Databases.isPostgres(connection) ? new PostgresReportReadings() : new H2ReportReadings();
+    /** Opens another connection to the same database. */
+    @FunctionalInterface
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * The reading for the database of {@code connection}; on H2 it reads on two threads, the second
+     * one a thread of {@code executor} with a connection of {@code connections}.
+     */
+    static ReportReadings of(Connection connection, Connections connections, ExecutorService executor)
+            throws SQLException {
+        return Databases.isPostgres(connection)
+                ? new PostgresReportReadings()
+                : new H2ReportReadings(connections, executor);
     }
 
     /**

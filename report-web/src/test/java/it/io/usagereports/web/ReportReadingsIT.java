@@ -24,6 +24,7 @@ import io.usagereports.service.security.Actor;
 import io.usagereports.service.usage.IndexedRow;
 import io.usagereports.service.usage.UsageIngestion;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What a report reads, on whichever database the server runs (on PostgreSQL through a binary
  * {@code COPY}): for each row, tenant by tenant, each series whole and oldest first, its value at
  * each seek date and its readings of the range's days; nothing of later days, no NULL for a series
- * without a value yet, names exactly as stored. A reader stopped by its consumer leaves the
+ * without a value yet, names exactly as stored; rows in the work table's order however many (on
+ * H2, two threads read blocks of tenants in turn). A reader stopped by its consumer leaves the
  * connection usable.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -80,6 +82,9 @@ class ReportReadingsIT {
 
     @Resource(lookup = "jdbc/reportsNonTx")
     DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     /** One reading as the sink receives it. */
     record Read(int rowNo, UUID tenantId, String usageName, String edition, long epochDay, long amount) {}
@@ -147,12 +152,69 @@ class ReportReadingsIT {
     @Test
     void aReaderStoppedByItsConsumerLeavesTheConnectionUsable() throws Exception {
         Fixture f = fixture();
+        // Stopped at the first reading, then at the first of the second customer (on H2, read by the
+        // second reader): either way every thread stops and the connection serves the next statement.
+        stopAtFirstReadingOf(f, f.first);
+        stopAtFirstReadingOf(f, f.second);
+        assertThat(read(f, dates("2026-06-02", "2026-06-03", "2026-06-04"))).hasSize(6);
+    }
+
+    @Test
+    void manyTenantsComeInTheWorkTablesOrder() throws Exception {
+        Actor admin = admin();
+        Tenant partner = tenants.create(
+                admin,
+                Tenant.partner(
+                        "many readings " + UUID.randomUUID(),
+                        admin.grants().get(0).tenantId()));
+        List<UUID> customers = new ArrayList<>();
+        List<UsageReading> readings = new ArrayList<>();
+        for (int i = 0; i < 41; i++) {
+            UUID customer = tenants.create(admin, Tenant.customer("customer " + i, partner.id()))
+                    .id();
+            customers.add(customer);
+            readings.add(reading(customer, "storage", null, i, "2026-06-01T10:00:00Z"));
+            readings.add(reading(customer, "storage", null, 1000 + i, "2026-06-02T10:00:00Z"));
+        }
+        ingest(admin, readings);
+        // Row i reads customer i; on H2 the 41 tenants come in blocks read by two threads in turn.
+        List<RowPlan.Member> members = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            members.add(new RowPlan.Member(i, 0, customers.get(i), RowPlan.ALL_USERS));
+        }
+        Fixture f = stage(partner.id(), members, customers.get(0), customers.get(1));
+
+        List<Read> read = read(f, dates("2026-06-01", "2026-06-02"));
+
+        List<Read> expected = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            expected.add(new Read(
+                    i,
+                    customers.get(i),
+                    "storage",
+                    "",
+                    LocalDate.parse("2026-06-01").toEpochDay(),
+                    i));
+            expected.add(new Read(
+                    i,
+                    customers.get(i),
+                    "storage",
+                    "",
+                    LocalDate.parse("2026-06-02").toEpochDay(),
+                    1000 + i));
+        }
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    private void stopAtFirstReadingOf(Fixture f, UUID tenantId) throws Exception {
         ReadingWindows windows = ReadingWindows.of(dates("2026-06-02", "2026-06-03", "2026-06-04"), ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            assertThatThrownBy(() -> ReportReadings.of(c)
+            assertThatThrownBy(() -> readings(c)
                             .read(c, f.runId, f.attempt, windows, (row, tenant, usage, edition, user, day, amount) -> {
-                                throw new IOException("consumer stopped");
+                                if (tenant.equals(tenantId)) {
+                                    throw new IOException("consumer stopped");
+                                }
                             }))
                     .isInstanceOf(IOException.class)
                     .hasMessage("consumer stopped");
@@ -165,7 +227,23 @@ class ReportReadingsIT {
             }
             c.rollback();
         }
-        assertThat(read(f, dates("2026-06-02", "2026-06-03", "2026-06-04"))).hasSize(6);
+    }
+
+    private ReportReadings readings(Connection c) throws Exception {
+        return ReportReadings.of(c, dataSource::getConnection, executor);
+    }
+
+    private Actor admin() {
+        return users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
+    }
+
+    private void ingest(Actor admin, List<UsageReading> readings) {
+        List<IndexedRow> rows = new ArrayList<>();
+        for (UsageReading r : readings) {
+            rows.add(IndexedRow.of(rows.size(), r));
+        }
+        ingestion.ingest(admin, rows.iterator());
     }
 
     /**
@@ -175,36 +253,42 @@ class ReportReadingsIT {
      * customer's series stops before it. Readings arrive out of time order.
      */
     private Fixture fixture() throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
-                .orElseThrow();
+        Actor admin = admin();
         UUID root = admin.grants().get(0).tenantId();
         Tenant partner = tenants.create(admin, Tenant.partner("readings partner " + UUID.randomUUID(), root));
         UUID first =
                 tenants.create(admin, Tenant.customer("first", partner.id())).id();
         UUID second =
                 tenants.create(admin, Tenant.customer("second", partner.id())).id();
-        List<UsageReading> readings = List.of(
-                reading(first, "storage", null, 40, "2026-06-04T09:00:00Z"),
-                reading(first, "storage", null, 50, "2026-06-05T00:00:00Z"),
-                reading(first, "storage", null, 9, "2026-05-20T10:00:00Z"),
-                reading(first, "storage", null, 21, "2026-06-02T23:59:59Z"),
-                reading(first, "storage", null, 10, "2026-05-31T23:00:00Z"),
-                reading(first, "storage", null, 20, "2026-06-02T00:00:00Z"),
-                reading(first, "storage", null, 11, "2026-06-01T08:00:00Z"),
-                reading(first, UNICODE_USAGE, "pro", 7, "2026-06-03T12:00:00Z"),
-                reading(second, "storage", null, 5, "2026-06-01T12:00:00Z"));
-        List<IndexedRow> rows = new ArrayList<>();
-        for (UsageReading r : readings) {
-            rows.add(IndexedRow.of(rows.size(), r));
-        }
-        ingestion.ingest(admin, rows.iterator());
-
-        Report report = reports.create(
+        ingest(
                 admin,
+                List.of(
+                        reading(first, "storage", null, 40, "2026-06-04T09:00:00Z"),
+                        reading(first, "storage", null, 50, "2026-06-05T00:00:00Z"),
+                        reading(first, "storage", null, 9, "2026-05-20T10:00:00Z"),
+                        reading(first, "storage", null, 21, "2026-06-02T23:59:59Z"),
+                        reading(first, "storage", null, 10, "2026-05-31T23:00:00Z"),
+                        reading(first, "storage", null, 20, "2026-06-02T00:00:00Z"),
+                        reading(first, "storage", null, 11, "2026-06-01T08:00:00Z"),
+                        reading(first, UNICODE_USAGE, "pro", 7, "2026-06-03T12:00:00Z"),
+                        reading(second, "storage", null, 5, "2026-06-01T12:00:00Z")));
+        return stage(
+                partner.id(),
+                List.of(
+                        new RowPlan.Member(0, 0, first, RowPlan.ALL_USERS),
+                        new RowPlan.Member(1, 0, second, RowPlan.ALL_USERS)),
+                first,
+                second);
+    }
+
+    /** A run of a report over {@code partner} that no worker makes, with {@code members} in its work table. */
+    private Fixture stage(UUID partner, List<RowPlan.Member> members, UUID first, UUID second) throws Exception {
+        Report report = reports.create(
+                admin(),
                 Report.builder()
                         .resultAction(ResultAction.SAVE)
                         .parameters(ReportParameters.builder()
-                                .tenantId(partner.id())
+                                .tenantId(partner)
                                 .level(ReportLevel.ALL_CUSTOMERS)
                                 .kind(ReportKind.USAGE_DAILY)
                                 .period(new Period(LocalDate.parse("2026-06-02"), LocalDate.parse("2026-06-04")))
@@ -212,16 +296,10 @@ class ReportReadingsIT {
                         .schedule(Schedule.once())
                         .generationDate(LocalDate.now(ZoneOffset.UTC).plusDays(2))
                         .build());
-        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        UUID runId = runs.runs(admin(), report.id()).get(0).id();
         int attempt = 1000; // no worker makes this attempt: the run is due in two days
         try (Connection c = dataSource.getConnection()) {
-            GenerationQueries.insertMembers(
-                    c,
-                    runId,
-                    attempt,
-                    List.of(
-                            new RowPlan.Member(0, 0, first, RowPlan.ALL_USERS),
-                            new RowPlan.Member(1, 0, second, RowPlan.ALL_USERS)));
+            GenerationQueries.insertMembers(c, runId, attempt, members);
             GenerationQueries.analyzeMembers(c);
         }
         return new Fixture(runId, attempt, first, second);
@@ -237,7 +315,7 @@ class ReportReadingsIT {
         List<Read> read = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            ReportReadings.of(c)
+            readings(c)
                     .read(
                             c,
                             f.runId,
