@@ -132,9 +132,9 @@ final class HandOff<T> implements AutoCloseable {
      * executor): not the report's failure. The producer's thread is marked interrupted, as its own would be,
      * so that the caller hands the work over instead of counting a failure.
      */
-    private static Stopped stopped(Throwable cause) {
+    static Stopped stopped(Throwable cause) {
         Thread.currentThread().interrupt();
-        return new Stopped("The report's second thread was stopped: the server is stopping", cause);
+        return new Stopped("A thread of the report was stopped: the server is stopping", cause);
     }
 
     /** Generation stopped because a thread of it was stopped from outside (the server is stopping). */

@@ -58,8 +58,7 @@ final class SecondReader implements AutoCloseable {
                 return null;
             });
         } catch (RejectedExecutionException e) {
-            Thread.currentThread().interrupt();
-            throw new Stopped("The report's second reader was refused: the server is stopping", e);
+            throw HandOff.stopped(e);
         }
     }
 
@@ -100,13 +99,11 @@ final class SecondReader implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new Stopped("Interrupted while reading the report", e);
         } catch (CancellationException e) {
-            Thread.currentThread().interrupt();
-            throw new Stopped("The report's second reader was stopped: the server is stopping", e);
+            throw HandOff.stopped(e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InterruptedException || cause instanceof Stopped) {
-                Thread.currentThread().interrupt();
-                throw new Stopped("The report's second reader was stopped: the server is stopping", cause);
+                throw HandOff.stopped(cause);
             }
             if (cause instanceof SQLException sql) {
                 throw sql;
