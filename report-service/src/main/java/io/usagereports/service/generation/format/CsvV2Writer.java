@@ -75,50 +75,75 @@ final class CsvV2Writer implements FormatWriter {
                     .getBytes(StandardCharsets.UTF_8);
             long[] values = usage.values();
             switch (spec.kind()) {
-                case USAGE_CURRENT -> line(prefix, 0, values[0], null, null, null, null);
+                case USAGE_CURRENT -> {
+                    begin(prefix, 0);
+                    number(values[0]);
+                    empty(4);
+                    endLine();
+                }
                 case USAGE_SUMMARY -> {
                     long start = values[0];
                     long end = values[values.length - 1];
-                    line(prefix, -1, null, start, end, end - start, null);
+                    begin(prefix, -1);
+                    empty(1);
+                    number(start);
+                    number(end);
+                    number(end - start);
+                    empty(1);
+                    endLine();
                 }
                 case USAGE_DAILY -> {
                     for (int d = 0; d < values.length; d++) {
-                        line(prefix, d, values[d], null, null, null, null);
+                        begin(prefix, d);
+                        number(values[d]);
+                        empty(4);
+                        endLine();
                     }
                 }
                 case USAGE_BREAKDOWN -> {
                     for (int d = 1; d < values.length; d++) {
-                        line(prefix, d, values[d], null, null, null, values[d] - values[d - 1]);
+                        begin(prefix, d);
+                        number(values[d]);
+                        empty(3);
+                        number(values[d] - values[d - 1]);
+                        endLine();
                     }
                 }
             }
         }
     }
 
-    /** One line: the usage's columns, the date (-1: none), then value, start, end, delta and change. */
-    private void line(byte[] prefix, int date, Long value, Long start, Long end, Long delta, Long change)
-            throws IOException {
+    /*
+     * A line is the usage's columns, the date (-1: none), then value, start_value, end_value, delta
+     * and change: each number written as a comma and its digits, each column that does not apply as
+     * a comma alone. Numbers stay primitive: a daily report writes millions of them.
+     */
+
+    private void begin(byte[] prefix, int date) throws IOException {
         write(prefix);
         if (date >= 0) {
             write(dateFields[date]);
         } else {
             write(',');
         }
-        number(value);
-        number(start);
-        number(end);
-        number(delta);
-        number(change);
-        write('\r');
-        write('\n');
     }
 
-    private void number(Long value) throws IOException {
-        write(',');
-        if (value == null) {
-            return;
+    private void empty(int columns) throws IOException {
+        ensure(columns);
+        for (int i = 0; i < columns; i++) {
+            buffer[length++] = ',';
         }
-        ensure(20);
+    }
+
+    private void endLine() throws IOException {
+        ensure(2);
+        buffer[length++] = '\r';
+        buffer[length++] = '\n';
+    }
+
+    private void number(long value) throws IOException {
+        ensure(21);
+        buffer[length++] = ',';
         long v = value;
         if (v == Long.MIN_VALUE) {
             write(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
