@@ -3,6 +3,7 @@ package io.usagereports.service.runs;
 import io.usagereports.model.runs.RunStatus;
 import io.usagereports.model.runs.StoredStatus;
 import io.usagereports.service.persistence.Jdbc;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -286,7 +287,8 @@ final class RunRepository {
             s.setObject(1, storedId);
             s.setInt(2, attempt);
             s.setInt(3, seq);
-            s.setBytes(4, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+            // A stream, not setBytes: drivers copy a byte array (1 MiB, a humongous object for G1).
+            s.setBinaryStream(4, new ByteArrayInputStream(data, 0, length), length);
             s.executeUpdate();
         }
     }
