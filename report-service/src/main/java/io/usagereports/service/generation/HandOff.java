@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
  * producing and consuming overlap. The queue is bounded: the producer waits when the consumer
  * falls behind. What fails the consumer is rethrown to the producer, at its next put or at
  * {@link #finish}, as the consumer threw it if unchecked (a fence's or a lease check's refusal).
+ * Used by each stage of a generation, and by {@code runs} to store an output's chunks.
  */
-final class HandOff<T> implements AutoCloseable {
+public final class HandOff<T> implements AutoCloseable {
 
     /** Consumes one item on the second thread. */
     @FunctionalInterface
-    interface Consumer<T> {
+    public interface Consumer<T> {
         void accept(T item) throws IOException;
     }
 
@@ -41,7 +42,7 @@ final class HandOff<T> implements AutoCloseable {
      * Starts the consumer on a thread of {@code executor}. An executor that refuses the task is
      * shutting down with the server: that is {@link Stopped}, like a consumer stopped later.
      */
-    HandOff(ExecutorService executor, int capacity, Consumer<T> consumer) throws Stopped {
+    public HandOff(ExecutorService executor, int capacity, Consumer<T> consumer) throws Stopped {
         queue = new ArrayBlockingQueue<>(capacity);
         try {
             consuming = executor.submit(() -> {
@@ -62,12 +63,12 @@ final class HandOff<T> implements AutoCloseable {
         }
     }
 
-    void put(T item) throws IOException {
+    public void put(T item) throws IOException {
         offer(item);
     }
 
     /** Waits until every item is consumed; rethrows what failed the consumer. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         offer(END);
         awaitConsumer();
     }
@@ -138,7 +139,7 @@ final class HandOff<T> implements AutoCloseable {
     }
 
     /** Generation stopped because a thread of it was stopped from outside (the server is stopping). */
-    static final class Stopped extends IOException {
+    public static final class Stopped extends IOException {
         private static final long serialVersionUID = 1L;
 
         Stopped(String message, Throwable cause) {

@@ -7,6 +7,8 @@ import io.usagereports.service.generation.ReportGenerator.PreparedReport;
 import io.usagereports.service.generation.ReportOutput;
 import io.usagereports.service.generation.WorkFence;
 import io.usagereports.service.runs.RunClaims.Claim;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import java.util.UUID;
  * per stored report, each gzip-compressed into chunks of that stored report, and a fence that lets
  * only the attempt holding the run write anything.
  *
- * <p>Chunks are committed as they are written, under the attempt's number: they become the stored
+ * <p>Chunks are committed as they are written (on a thread of their own: {@link ChunkStoring}), under the attempt's number: they become the stored
  * report's content only when {@link RunClaims#complete} commits, so a crash leaves no half-written
  * output visible and a redo starts clean. Every chunk is written in a transaction that first
  * proves, under a lock on the run's row, that the attempt still holds the run.
@@ -36,6 +38,10 @@ public class RunGenerator {
 
     @Inject
     ReportGenerator generator;
+
+    /** Runs the thread that stores each attempt's chunks while its report is still being written. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     /** Generates every output of the job; returns the sizes of each stored report. */
     Map<UUID, OutputSize> generate(Claim claim, RunJob job, LeaseCheck lease) throws SQLException, IOException {
@@ -73,24 +79,23 @@ public class RunGenerator {
 
         /** Writes the report into every stored report of the run; returns their sizes. */
         public Map<UUID, OutputSize> write(LeaseCheck lease) throws SQLException, IOException {
-            try (Connection chunks = ledger.connection()) {
+            try (Connection chunks = ledger.connection();
+                    ChunkStoring storing = new ChunkStoring(executor, (storedId, seq, data, length) -> {
+                        try {
+                            fenced(
+                                    chunks,
+                                    () -> RunRepository.insertChunk(
+                                            chunks, storedId, claim.attempt(), seq, data, length));
+                        } catch (SQLException e) {
+                            throw new IOException("Writing a chunk of stored report " + storedId + " failed", e);
+                        }
+                    })) {
                 chunks.setAutoCommit(false);
                 List<GzipChunkWriter> writers = new ArrayList<>();
                 List<ReportOutput> outputs = new ArrayList<>();
                 for (StoredReportRow stored : job.outputs()) {
-                    GzipChunkWriter writer = new GzipChunkWriter(new ChunkedOutputStream(
-                            (seq, data, length) -> {
-                                try {
-                                    fenced(
-                                            chunks,
-                                            () -> RunRepository.insertChunk(
-                                                    chunks, stored.id(), claim.attempt(), seq, data, length));
-                                } catch (SQLException e) {
-                                    throw new IOException(
-                                            "Writing a chunk of stored report " + stored.id() + " failed", e);
-                                }
-                            },
-                            ChunkedOutputStream.CHUNK_SIZE));
+                    GzipChunkWriter writer = new GzipChunkWriter(
+                            new ChunkedOutputStream(storing.of(stored.id()), ChunkedOutputStream.CHUNK_SIZE));
                     writers.add(writer);
                     outputs.add(new ReportOutput(stored.format(), writer));
                 }
@@ -99,6 +104,7 @@ public class RunGenerator {
                 for (int i = 0; i < writers.size(); i++) {
                     sizes.put(job.outputs().get(i).id(), writers.get(i).complete());
                 }
+                storing.finish();
                 lease.check();
                 return sizes;
             }
