@@ -11,7 +11,7 @@
 #   bench/run-benchmark.sh growth                 PostgreSQL at BENCH_CUSTOMERS and 3× as many
 #
 # Scale with BENCH_PARTNERS, BENCH_CUSTOMERS, BENCH_USAGES, BENCH_DAYS (defaults 100, 10000, 20, 31).
-# Each report and each report's SQL is timed BENCH_REPEATS times (default 2), the best one kept.
+# Each report and each report's SQL is timed BENCH_REPEATS times (default 3), the best one kept.
 # PostgreSQL: a local server with role reports/reports that may create databases (as .ci/run sets
 # up); the database reports_bench is dropped and created again.
 set -euo pipefail
@@ -108,7 +108,7 @@ run() {
   pid=$(cat "$WLP/usr/servers/.pid/reports.pid")
   local bench="-Dbench.results=$out/results.properties -Dbench.password=$PASSWORD -Dbench.server.pid=$pid
     -Dbench.db=$db -Dbench.partners=${BENCH_PARTNERS:-100} -Dbench.customers=$customers
-    -Dbench.usages=${BENCH_USAGES:-20} -Dbench.days=${BENCH_DAYS:-31} -Dbench.repeats=${BENCH_REPEATS:-2}"
+    -Dbench.usages=${BENCH_USAGES:-20} -Dbench.days=${BENCH_DAYS:-31} -Dbench.repeats=${BENCH_REPEATS:-3}"
   echo "== $db, $customers customers: server heap capped at $HEAP (pid $pid)"
   $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=load $bench
   if [ "$db" = postgresql ]; then

@@ -229,7 +229,7 @@ public final class Benchmark {
     }
 
     private static int repeats(Properties p) {
-        return Math.max(1, Integer.parseInt(p.getProperty("bench.repeats", "2")));
+        return Math.max(1, Integer.parseInt(p.getProperty("bench.repeats", "3")));
     }
 
     /** An API client of the root tenant, made by the administrator, as a script would use. */
