@@ -10,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -53,44 +51,32 @@ public class TenantTree {
         }
     }
 
-    /** {@link #subtree(String, OffsetDateTime)} on a connection of the caller's (tools such as the benchmark). */
+    /**
+     * {@link #subtree(String, OffsetDateTime)} on a connection of the caller's (tools such as the
+     * benchmark). The database picks each name, by the key of {@code tenant_name}: the latest in
+     * force before {@code asOf}, else the first (the tenant's own name if none is recorded), so only
+     * one name per tenant is read, and no instant is decoded here.
+     */
     public static List<TreeTenant> subtree(Connection c, String path, OffsetDateTime asOf) throws SQLException {
-        Map<UUID, String> names = namesAsOf(c, path, asOf);
         List<TreeTenant> tenants = new ArrayList<>();
-        try (PreparedStatement s =
-                c.prepareStatement("SELECT id, parent_id, kind, name FROM tenant WHERE path LIKE ?")) {
-            s.setString(1, path + "%");
+        try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.parent_id, t.kind, COALESCE("
+                + "(SELECT n.name FROM tenant_name n WHERE n.tenant_id = t.id AND n.valid_from < ?"
+                + " ORDER BY n.valid_from DESC LIMIT 1),"
+                + " (SELECT n.name FROM tenant_name n WHERE n.tenant_id = t.id ORDER BY n.valid_from LIMIT 1),"
+                + " t.name) FROM tenant t WHERE t.path LIKE ?")) {
+            s.setObject(1, asOf);
+            s.setString(2, path + "%");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
                     tenants.add(new TreeTenant(
-                            id,
+                            rs.getObject(1, UUID.class),
                             rs.getObject(2, UUID.class),
                             WireEnum.parse(TenantKind.class, rs.getString(3)).orElseThrow(),
-                            names.getOrDefault(id, rs.getString(4))));
+                            rs.getString(4)));
                 }
             }
         }
         return tenants;
-    }
-
-    private static Map<UUID, String> namesAsOf(Connection c, String path, OffsetDateTime asOf) throws SQLException {
-        Map<UUID, String> names = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT n.tenant_id, n.valid_from, n.name FROM tenant_name n"
-                + " JOIN tenant t ON t.id = n.tenant_id WHERE t.path LIKE ? ORDER BY n.tenant_id, n.valid_from")) {
-            s.setString(1, path + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    boolean inForce = rs.getObject(2, OffsetDateTime.class).isBefore(asOf);
-                    // Oldest first: the first name stands until a later one was in force.
-                    if (inForce || !names.containsKey(id)) {
-                        names.put(id, rs.getString(3));
-                    }
-                }
-            }
-        }
-        return names;
     }
 
     /** The users of the tenant at {@code path} and of every tenant below it, by login. */
