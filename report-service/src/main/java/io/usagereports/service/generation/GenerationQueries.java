@@ -110,7 +110,7 @@ public final class GenerationQueries {
     }
 
     /** Feeds the offering items of rows up to {@code rowNo}; returns whether any are left. */
-    private static boolean describe(ResultSet offering, boolean more, int rowNo, ReadingHandOff aggregator)
+    private static boolean describe(ResultSet offering, boolean more, int rowNo, AggregatorFeed aggregator)
             throws SQLException, IOException {
         while (more && offering.getInt(1) <= rowNo) {
             aggregator.offeringItem(
@@ -156,9 +156,10 @@ public final class GenerationQueries {
 
     /**
      * Streams the report's readings into the aggregator, with the offering items of each row read
-     * alongside; the aggregator runs on a thread of {@code executor} ({@link ReadingHandOff}), and so
-     * does H2's second reader, with a connection of {@code connections}. The connection must not be
-     * in auto-commit mode (see {@link ReportReadings#read}).
+     * alongside: on a thread of {@code executor} where the database wants it apart
+     * ({@link ReportReadings#aggregatesApart}); H2's second reader runs there too, with a connection
+     * of {@code connections}. The connection must not be in auto-commit mode (see
+     * {@link ReportReadings#read}).
      */
     public static void stream(
             Connection c,
@@ -170,28 +171,30 @@ public final class GenerationQueries {
             RowAggregator aggregator,
             ExecutorService executor)
             throws SQLException, IOException {
+        ReportReadings readings = ReportReadings.of(c, connections, executor);
         try (PreparedStatement items = c.prepareStatement(OFFERING_SQL)) {
             items.setObject(1, runId);
             items.setInt(2, attempt);
             try (ResultSet offering = items.executeQuery();
-                    ReadingHandOff handOff = new ReadingHandOff(executor, aggregator)) {
+                    AggregatorFeed feed = readings.aggregatesApart()
+                            ? new ReadingHandOff(executor, aggregator)
+                            : new AggregatorFeed.Direct(aggregator)) {
                 boolean[] moreItems = {offering.next()};
-                ReportReadings.of(c, connections, executor)
-                        .read(
-                                c,
-                                runId,
-                                attempt,
-                                ReadingWindows.of(dates, zone),
-                                (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
-                                    try {
-                                        moreItems[0] = describe(offering, moreItems[0], rowNo, handOff);
-                                    } catch (SQLException e) {
-                                        throw new IOException("Reading offering items failed", e);
-                                    }
-                                    handOff.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
-                                });
-                describe(offering, moreItems[0], Integer.MAX_VALUE, handOff);
-                handOff.finish();
+                readings.read(
+                        c,
+                        runId,
+                        attempt,
+                        ReadingWindows.of(dates, zone),
+                        (rowNo, tenantId, usageName, edition, userId, epochDay, amount) -> {
+                            try {
+                                moreItems[0] = describe(offering, moreItems[0], rowNo, feed);
+                            } catch (SQLException e) {
+                                throw new IOException("Reading offering items failed", e);
+                            }
+                            feed.reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount);
+                        });
+                describe(offering, moreItems[0], Integer.MAX_VALUE, feed);
+                feed.finish();
             }
         }
         aggregator.finish();

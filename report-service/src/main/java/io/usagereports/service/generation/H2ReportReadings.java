@@ -46,6 +46,12 @@ final class H2ReportReadings implements ReportReadings {
         this.executor = executor;
     }
 
+    /** Yes: embedded, H2 reads on the reading thread, which has no time to spare. */
+    @Override
+    public boolean aggregatesApart() {
+        return true;
+    }
+
     @Override
     public void read(Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
             throws SQLException, IOException {

@@ -1,6 +1,5 @@
 package io.usagereports.service.generation;
 
-import io.usagereports.service.generation.ReportReadings.ReadingSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,13 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Hands a report's readings, and the offering items read alongside, from the thread reading them
- * from the database to a second thread that aggregates them, in batches and in order. On one
- * thread the two took turns: with PostgreSQL the reader waits for each round trip of the cursor,
- * and on H2 reading is the database's own work, so aggregating in between added its whole time
- * to the report's (measured on the benchmark's summary: 1.1 s on top of a 2.4 s query).
+ * from the database to a second thread that aggregates them, in batches and in order. For H2, whose
+ * reading is the database's own work on the reading thread: on one thread, aggregating in between
+ * added its whole time to the report's (measured on the benchmark's summary: 1.1 s on top of a
+ * 2.4 s query).
  * At most {@link #BATCHES_IN_FLIGHT} batches of {@link #BATCH} events are held.
  */
-final class ReadingHandOff implements ReadingSink, AutoCloseable {
+final class ReadingHandOff implements AggregatorFeed {
 
     static final int BATCH = 2048;
     static final int BATCHES_IN_FLIGHT = 4;
@@ -54,14 +53,15 @@ final class ReadingHandOff implements ReadingSink, AutoCloseable {
         add(new Reading(rowNo, tenantId, usageName, edition, userId, epochDay, amount));
     }
 
-    /** See {@link RowAggregator#offeringItem}. */
-    void offeringItem(int rowNo, int depth, UUID tenantId, String usageName, String edition, String unit, String sku)
+    @Override
+    public void offeringItem(
+            int rowNo, int depth, UUID tenantId, String usageName, String edition, String unit, String sku)
             throws IOException {
         add(new OfferingItem(rowNo, depth, tenantId, usageName, edition, unit, sku));
     }
 
-    /** Waits until the aggregator has taken everything; rethrows what failed it. */
-    void finish() throws IOException {
+    @Override
+    public void finish() throws IOException {
         if (!batch.isEmpty()) {
             handOff.put(batch);
             batch = new ArrayList<>(0);
@@ -69,7 +69,6 @@ final class ReadingHandOff implements ReadingSink, AutoCloseable {
         handOff.finish();
     }
 
-    /** Stops the aggregating thread (if {@link #finish} was not reached) and waits until it has. */
     @Override
     public void close() {
         handOff.close();

@@ -45,4 +45,10 @@ public sealed interface ReportReadings permits PostgresReportReadings, H2ReportR
      */
     void read(Connection connection, UUID runId, int attempt, ReadingWindows windows, ReadingSink sink)
             throws SQLException, IOException;
+
+    /**
+     * Whether the readings are best aggregated on a thread apart from the one reading them
+     * ({@link ReadingHandOff}) rather than on it ({@link AggregatorFeed.Direct}).
+     */
+    boolean aggregatesApart();
 }
