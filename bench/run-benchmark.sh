@@ -2,9 +2,10 @@
 # The provider-sized benchmark (README "Benchmark"). For each database named (default: h2):
 # builds the server, starts it with its heap capped at 512 MB on a fresh database, loads the
 # dataset through the API and times ingestion, lets PostgreSQL vacuum the load, times the
-# usage_summary / usage_daily reports, stops the server and times each report's own query on the
-# same database. On PostgreSQL it then measures the floors: plain SQL over the same readings in the
-# same database, right after (the statements are below, to be read). It prints every figure
+# usage_summary / usage_daily reports and each report's own query on the same database (on
+# PostgreSQL right after each run of the report; on H2, embedded, once the server has stopped).
+# On PostgreSQL it then measures the floors: plain SQL over the same readings in the same
+# database, right after (the statements are below, to be read). It prints every figure
 # beside its floor and the ratio; the figures are kept in target/bench/<db>/results.properties.
 #
 #   bench/run-benchmark.sh [postgresql] [h2]      e.g. bench/run-benchmark.sh postgresql h2
@@ -117,12 +118,18 @@ run() {
     echo "== VACUUM (ANALYZE) after the load"
     PGSQL -c "VACUUM (ANALYZE) usage_reading, usage_series"
   fi
-  $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=reports $bench
-  "$WLP/bin/server" stop reports >/dev/null
-  $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=sql $bench \
-    -Dbench.jdbc.url="$SQL_URL" -Dbench.jdbc.user="$SQL_USER" -Dbench.jdbc.password="$SQL_PASSWORD"
+  local sql=(-Dbench.jdbc.url="$SQL_URL" -Dbench.jdbc.user="$SQL_USER" -Dbench.jdbc.password="$SQL_PASSWORD")
   if [ "$db" = postgresql ]; then
+    # Each report's own SQL right after each of its runs, the server idle (same minute, same neighbours).
+    $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=reports $bench "${sql[@]}" \
+      -Dbench.sql.interleaved=true
+    "$WLP/bin/server" stop reports >/dev/null
     floors "$out/results.properties"
+  else
+    # H2 is embedded: its SQL runs once the server has stopped.
+    $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=reports $bench
+    "$WLP/bin/server" stop reports >/dev/null
+    $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=sql $bench "${sql[@]}"
   fi
   RESULTS+=("$out/results.properties")
 }

@@ -17,12 +17,6 @@ import io.usagereports.model.reports.ResultAction;
 import io.usagereports.model.reports.Schedule;
 import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.runs.StoredStatus;
-import io.usagereports.service.directory.TenantTree;
-import io.usagereports.service.generation.GenerationQueries;
-import io.usagereports.service.generation.ReportReadings;
-import io.usagereports.service.generation.RowAggregator;
-import io.usagereports.service.generation.RowPlan;
-import io.usagereports.service.generation.format.ReportDates;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,17 +27,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -57,14 +47,16 @@ import java.util.concurrent.Future;
  * <li>{@code load}: against a running server, builds {@code partners} partners with
  * {@code customers} customers spread under them and ingests a reading per customer, usage name
  * and day through the API (CSV batches), sampling the server's heap;</li>
- * <li>{@code reports}: once the database has settled after the load, runs one small report of
- * each kind to warm the server up, then creates {@code usage_summary} and {@code usage_daily}
- * reports of {@code all_customers} in {@code csv_v2_0} and waits for each, sampling the server's
- * heap; it checks the daily report's line count by streaming its download;</li>
- * <li>{@code sql}: with the server stopped (H2 allows one process), runs the same reports' bare
- * aggregate query directly on the database, reading every row (once untimed, then as often as the reports, the best kept), and
- * prints the ratio generation time / SQL time.</li>
+ * <li>{@code reports}: once the database has settled after the load, runs one report of each
+ * kind to warm the server up, then creates {@code usage_summary} and {@code usage_daily} reports
+ * of {@code all_customers} in {@code csv_v2_0} and waits for each, sampling the server's heap; it
+ * checks the daily report's line count by streaming its download. With
+ * {@code bench.sql.interleaved} (PostgreSQL), it times each report's own SQL ({@link ReportSql})
+ * right after each run of the report;</li>
+ * <li>{@code sql}: otherwise (H2 allows one process), with the server stopped, times the same
+ * reports' own SQL (once untimed, then as often as the reports, the best kept).</li>
  * </ol>
+ * Both print the ratio generation time / SQL time.
  * Figures go to standard output and to a properties file each step passes to the next.
  */
 public final class Benchmark {
@@ -175,41 +167,66 @@ public final class Benchmark {
         // size, and not the JIT compiler (a warm-up on 1/100 of the data left C2 compiling for 2-4 s
         // of CPU during the first timed reports: loops over 10,000 tenants that the small one never
         // ran that often). Each report's SQL is warmed up the same way. It also gets the client its token.
+        Map<ReportKind, UUID> warmUpRuns = new EnumMap<>(ReportKind.class);
         for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
-            awaitSaved(reports, createReport(reports, top, kind, period).id(), Duration.ofMinutes(30));
+            Report warmUp = createReport(reports, top, kind, period);
+            awaitSaved(reports, warmUp.id(), Duration.ofMinutes(30));
+            warmUpRuns.put(kind, reports.runs(warmUp.id()).items().get(0).id());
         }
         // Each report is timed `repeats` times and the best kept: on a shared machine a run can
-        // lose seconds to a neighbour, never gain them. The SQL is timed the same way.
+        // lose seconds to a neighbour, never gain them. Where the database allows it (not H2,
+        // embedded in the server), each report's own SQL is timed right after each of its runs,
+        // with the server idle: a neighbour's load moves both the same way within a minute, so
+        // their ratio holds, where SQL timed minutes later compared different hours.
+        boolean interleaved = Boolean.parseBoolean(p.getProperty("bench.sql.interleaved", "false"));
         int repeats = repeats(p);
         for (ReportKind kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
             String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
             double best = Double.MAX_VALUE;
             double peakHeap = 0;
             List<String> times = new ArrayList<>();
-            for (int r = 0; r < repeats; r++) {
-                try (HeapSampler heap = new HeapSampler(pid)) {
-                    long t = System.nanoTime();
-                    Report report = createReport(reports, top, kind, period);
-                    StoredReport stored = awaitSaved(reports, report.id(), Duration.ofMinutes(30));
-                    double s = seconds(t);
-                    best = Math.min(best, s);
-                    peakHeap = Math.max(peakHeap, heap.peakMb());
-                    times.add(String.format(Locale.ROOT, "%.2f", s));
-                    if (r == 0) {
-                        print(out, name + ".compressed_mb", Math.round(stored.size() / 1e6));
-                        out.setProperty(
-                                name + ".run_id",
-                                reports.runs(report.id()).items().get(0).id().toString());
-                        out.setProperty(name + ".report_id", report.id().toString());
-                        if (kind == ReportKind.USAGE_DAILY) {
-                            countDailyLines(reports, report, stored, n, out);
+            List<Double> sqlTimes = new ArrayList<>();
+            try (ReportSql sql = interleaved
+                    ? ReportSql.open(p, top, warmUpRuns.get(kind), kind, period.start(), period.end())
+                    : null) {
+                if (sql != null) {
+                    sql.time(); // once untimed: it compiles the code, as the server's warm-up did
+                }
+                for (int r = 0; r < repeats; r++) {
+                    try (HeapSampler heap = new HeapSampler(pid)) {
+                        long t = System.nanoTime();
+                        Report report = createReport(reports, top, kind, period);
+                        StoredReport stored = awaitSaved(reports, report.id(), Duration.ofMinutes(30));
+                        double s = seconds(t);
+                        best = Math.min(best, s);
+                        peakHeap = Math.max(peakHeap, heap.peakMb());
+                        times.add(String.format(Locale.ROOT, "%.2f", s));
+                        if (r == 0) {
+                            print(out, name + ".compressed_mb", Math.round(stored.size() / 1e6));
+                            out.setProperty(
+                                    name + ".run_id",
+                                    reports.runs(report.id())
+                                            .items()
+                                            .get(0)
+                                            .id()
+                                            .toString());
+                            out.setProperty(name + ".report_id", report.id().toString());
+                            if (kind == ReportKind.USAGE_DAILY) {
+                                countDailyLines(reports, report, stored, n, out);
+                            }
                         }
                     }
+                    if (sql != null) {
+                        sqlTimes.add(sql.time());
+                    }
+                }
+                print(out, name + ".seconds", Math.round(best * 100) / 100.0);
+                print(out, name + ".seconds_each", String.join(" ", times));
+                print(out, name + ".peak_heap_mb", Math.round(peakHeap));
+                if (sql != null) {
+                    printSql(out, name, sqlTimes, sql.rows());
                 }
             }
-            print(out, name + ".seconds", Math.round(best * 100) / 100.0);
-            print(out, name + ".seconds_each", String.join(" ", times));
-            print(out, name + ".peak_heap_mb", Math.round(peakHeap));
         }
         out.setProperty("period.start", period.start().toString());
         out.setProperty("period.end", period.end().toString());
@@ -259,76 +276,46 @@ public final class Benchmark {
         }
     }
 
+    /** Times each report's own SQL with the server stopped (H2: one process at a time). */
     private static void sql(Properties p, Path results) throws Exception {
         Properties out = read(results);
         LocalDate start = LocalDate.parse(out.getProperty("period.start"));
         LocalDate end = LocalDate.parse(out.getProperty("period.end"));
-        ReportReadings.Connections more = () -> DriverManager.getConnection(
-                p.getProperty("bench.jdbc.url"),
-                p.getProperty("bench.jdbc.user"),
-                p.getProperty("bench.jdbc.password"));
-        // As the server reads: on H2 a second thread reads too (a daemon: it never outlives a scan).
-        ExecutorService second = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "second-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try (Connection c = more.open()) {
-            String path = path(c, UUID.fromString(out.getProperty("subject")));
-            for (var kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
-                String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
-                UUID runId = UUID.fromString(out.getProperty(name + ".run_id"));
-                LocalDate[] dates = ReportDates.of(kind, start, end, end);
-                OffsetDateTime until = LocalDate.ofEpochDay(RowAggregator.endEpochDayExclusive(dates))
-                        .atStartOfDay()
-                        .atOffset(ZoneOffset.UTC);
-                UUID subject = UUID.fromString(out.getProperty("subject"));
-                RowPlan plan = RowPlan.of(
-                        subject, ReportLevel.ALL_CUSTOMERS, TenantTree.subtree(c, path, until), java.util.Map.of());
-                int attempt = -1;
-                c.setAutoCommit(true);
-                GenerationQueries.insertMembers(c, runId, attempt, plan.members());
-                GenerationQueries.analyzeMembers(c);
-                c.setAutoCommit(false);
+        UUID subject = UUID.fromString(out.getProperty("subject"));
+        for (var kind : List.of(ReportKind.USAGE_SUMMARY, ReportKind.USAGE_DAILY)) {
+            String name = kind == ReportKind.USAGE_SUMMARY ? "summary" : "daily";
+            UUID runId = UUID.fromString(out.getProperty(name + ".run_id"));
+            try (ReportSql sql = ReportSql.open(p, subject, runId, kind, start, end)) {
                 // Once untimed (it compiles the code, as the server's warm-up did), then timed as
                 // often as the reports were, keeping the best.
-                GenerationQueries.scan(c, more, second, runId, attempt, dates, ZoneOffset.UTC);
-                c.rollback();
-                double s = Double.MAX_VALUE;
-                long rows = 0;
-                List<String> times = new ArrayList<>();
+                sql.time();
+                List<Double> times = new ArrayList<>();
                 for (int r = 0; r < repeats(p); r++) {
-                    long t = System.nanoTime();
-                    rows = GenerationQueries.scan(c, more, second, runId, attempt, dates, ZoneOffset.UTC);
-                    double each = seconds(t);
-                    c.rollback();
-                    s = Math.min(s, each);
-                    times.add(String.format(Locale.ROOT, "%.2f", each));
+                    times.add(sql.time());
                 }
-                print(out, name + ".sql_seconds_each", String.join(" ", times));
-                c.setAutoCommit(true);
-                GenerationQueries.deleteMembers(c, runId, attempt);
-                print(out, name + ".sql_rows", rows);
-                print(out, name + ".sql_seconds", Math.round(s * 100) / 100.0);
-                print(
-                        out,
-                        name + ".ratio",
-                        Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / s * 100) / 100.0);
+                printSql(out, name, times, sql.rows());
             }
-        } finally {
-            second.shutdown();
         }
         write(out, results);
     }
 
-    private static String path(Connection c, UUID tenant) throws Exception {
-        try (PreparedStatement s = c.prepareStatement("SELECT path FROM tenant WHERE id = ?")) {
-            s.setObject(1, tenant);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+    /** The SQL's times, the best, and the ratio of the report's best time to it. */
+    private static void printSql(Properties out, String name, List<Double> times, long rows) {
+        double best = times.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        print(
+                out,
+                name + ".sql_seconds_each",
+                String.join(
+                        " ",
+                        times.stream()
+                                .map(t -> String.format(Locale.ROOT, "%.2f", t))
+                                .toList()));
+        print(out, name + ".sql_rows", rows);
+        print(out, name + ".sql_seconds", Math.round(best * 100) / 100.0);
+        print(
+                out,
+                name + ".ratio",
+                Math.round(Double.parseDouble(out.getProperty(name + ".seconds")) / best * 100) / 100.0);
     }
 
     /** One CSV batch: every usage of customers [from, to) on one day, at a random time of that day. */
