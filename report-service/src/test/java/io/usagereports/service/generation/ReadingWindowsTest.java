@@ -81,9 +81,11 @@ class ReadingWindowsTest {
                 long micros = random.nextLong(-631_152_000_000_000L, 4_102_444_800_000_000L);
                 Instant at = Instant.ofEpochSecond(
                         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+                long day = LocalDate.ofInstant(at, zone).toEpochDay();
                 assertThat(windows.epochDayOfMicros(micros))
                         .as("%s at %s", zone, at)
-                        .isEqualTo(LocalDate.ofInstant(at, zone).toEpochDay());
+                        .isEqualTo(day);
+                assertThat(windows.epochDay(at)).as("%s at %s", zone, at).isEqualTo(day);
             }
         }
     }
