@@ -34,8 +34,8 @@ final class ChunkStoring implements AutoCloseable {
     private final HandOff<Chunk> handOff;
 
     /**
-     * Buffers given back after storing. One more than can be held at once (waiting, being stored,
-     * being filled) is kept, so a chunk normally finds one; if none is free, a new one is made.
+     * Buffers given back after storing: as many as can be held at once (waiting, being stored,
+     * being copied into), so a chunk finds one; should none be free, a new one is made.
      */
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(WAITING + 2);
 

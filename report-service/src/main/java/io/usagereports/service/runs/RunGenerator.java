@@ -25,8 +25,9 @@ import java.util.UUID;
  * per stored report, each gzip-compressed into chunks of that stored report, and a fence that lets
  * only the attempt holding the run write anything.
  *
- * <p>Chunks are committed as they are written (on a thread of their own: {@link ChunkStoring}), under the attempt's number: they become the stored
- * report's content only when {@link RunClaims#complete} commits, so a crash leaves no half-written
+ * <p>Chunks are committed as they are written (on a thread of their own: {@link ChunkStoring}),
+ * under the attempt's number: they become the stored report's content only when
+ * {@link RunClaims#complete} commits, so a crash leaves no half-written
  * output visible and a redo starts clean. Every chunk is written in a transaction that first
  * proves, under a lock on the run's row, that the attempt still holds the run.
  */
