@@ -109,6 +109,19 @@ public final class GenerationQueries {
         }
     }
 
+    /**
+     * Deletes the work-table rows of runs that no longer exist: those of an attempt that died
+     * (its server with it) before its run was deleted. The table keeps no foreign key to the runs
+     * (checking it cost more than staging the rows); this does what its cascade did. Returns how
+     * many rows it deleted.
+     */
+    public static int deleteMembersOfDeletedRuns(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member m"
+                + " WHERE NOT EXISTS (SELECT 1 FROM report_run r WHERE r.id = m.run_id)")) {
+            return s.executeUpdate();
+        }
+    }
+
     /** Feeds the offering items of rows up to {@code rowNo}; returns whether any are left. */
     private static boolean describe(ResultSet offering, boolean more, int rowNo, AggregatorFeed aggregator)
             throws SQLException, IOException {

@@ -115,10 +115,14 @@ public class RunPoller {
         }
     }
 
-    /** Retention, on every server, at most one batch a poll: deleting old runs never delays new ones much. */
+    /**
+     * Retention, on every server, at most one batch a poll: deleting old runs never delays new ones
+     * much; and the work rows of deleted runs.
+     */
     private void deleteExpired(Instant now) {
         try {
             retention.deleteExpired(now);
+            retention.deleteWorkOfDeletedRuns();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Deleting expired runs failed; the next poll retries", e);
         }

@@ -1,6 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
+import io.usagereports.service.generation.GenerationQueries;
 import io.usagereports.service.persistence.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +89,18 @@ public class RunRetention {
             return deleted;
         } catch (SQLException e) {
             throw new IllegalStateException("Deleting expired runs failed", e);
+        }
+    }
+
+    /**
+     * Deletes the work-table rows that attempts which died left for runs deleted since (a report
+     * deleted, a run expired): they can no longer be anyone's. Returns how many it deleted.
+     */
+    public int deleteWorkOfDeletedRuns() {
+        try (Connection c = dataSource.getConnection()) {
+            return GenerationQueries.deleteMembersOfDeletedRuns(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deleting the work rows of deleted runs failed", e);
         }
     }
 }

@@ -208,6 +208,56 @@ class RunRecoveryIT {
         reports.delete(admin, report.id(), 1);
     }
 
+    /**
+     * The work table has no foreign key to the runs: the rows a dead attempt staged for a run
+     * deleted since are swept at the next poll, and a live run's rows are left alone.
+     */
+    @Test
+    void workRowsOfADeletedRunAreSweptAndALiveRunsAreKept() throws Exception {
+        Actor admin = admin();
+        Report deleted = reportDueLater(admin);
+        Report live = reportDueLater(admin);
+        UUID deletedRun = runs.runs(admin, deleted.id()).get(0).id();
+        UUID liveRun = runs.runs(admin, live.id()).get(0).id();
+        stageWorkRow(deletedRun);
+        stageWorkRow(liveRun);
+
+        reports.delete(admin, deleted.id(), 1);
+        retention.deleteWorkOfDeletedRuns();
+
+        assertThat(workRows(deletedRun)).isZero();
+        assertThat(workRows(liveRun)).isEqualTo(1);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ?")) {
+            s.setObject(1, liveRun);
+            s.executeUpdate();
+        }
+        reports.delete(admin, live.id(), 1);
+    }
+
+    /** A row as an attempt (number 1) of {@code runId} stages it, of a tenant of no consequence. */
+    private void stageWorkRow(UUID runId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO report_run_member"
+                        + " (run_id, attempt, row_no, depth, tenant_id, user_id) VALUES (?, 1, 0, 0, ?, ?)")) {
+            s.setObject(1, runId);
+            s.setObject(2, UUID.randomUUID());
+            s.setObject(3, new UUID(0, 0));
+            s.executeUpdate();
+        }
+    }
+
+    private long workRows(UUID runId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM report_run_member WHERE run_id = ?")) {
+            s.setObject(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private List<Integer> chunkAttempts(UUID storedId) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s =
