@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Runs' side of generating an attempt: hands the report to {@link ReportGenerator} with an output
- * per stored report, each gzip-compressed ({@link GzipChunkWriter}) into chunks of that stored report, and a fence that lets
+ * per stored report, each gzip-compressed into chunks of that stored report, and a fence that lets
  * only the attempt holding the run write anything.
  *
  * <p>Chunks are committed as they are written (on a thread of their own: {@link ChunkStoring}),
@@ -40,10 +40,7 @@ public class RunGenerator {
     @Inject
     ReportGenerator generator;
 
-    /**
-     * Runs the thread that stores each attempt's chunks while its report is still being written,
-     * and the compression of its outputs' blocks.
-     */
+    /** Runs the thread that stores each attempt's chunks while its report is still being written. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -96,26 +93,21 @@ public class RunGenerator {
                     })) {
                 chunks.setAutoCommit(false);
                 List<GzipChunkWriter> writers = new ArrayList<>();
-                try {
-                    List<ReportOutput> outputs = new ArrayList<>();
-                    for (StoredReportRow stored : job.outputs()) {
-                        GzipChunkWriter writer = new GzipChunkWriter(
-                                new ChunkedOutputStream(storing.of(stored.id()), ChunkedOutputStream.CHUNK_SIZE),
-                                executor);
-                        writers.add(writer);
-                        outputs.add(new ReportOutput(stored.format(), writer));
-                    }
-                    report.write(outputs, lease);
-                    Map<UUID, OutputSize> sizes = new LinkedHashMap<>();
-                    for (int i = 0; i < writers.size(); i++) {
-                        sizes.put(job.outputs().get(i).id(), writers.get(i).complete());
-                    }
-                    storing.finish();
-                    lease.check();
-                    return sizes;
-                } finally {
-                    writers.forEach(GzipChunkWriter::close);
+                List<ReportOutput> outputs = new ArrayList<>();
+                for (StoredReportRow stored : job.outputs()) {
+                    GzipChunkWriter writer = new GzipChunkWriter(
+                            new ChunkedOutputStream(storing.of(stored.id()), ChunkedOutputStream.CHUNK_SIZE));
+                    writers.add(writer);
+                    outputs.add(new ReportOutput(stored.format(), writer));
                 }
+                report.write(outputs, lease);
+                Map<UUID, OutputSize> sizes = new LinkedHashMap<>();
+                for (int i = 0; i < writers.size(); i++) {
+                    sizes.put(job.outputs().get(i).id(), writers.get(i).complete());
+                }
+                storing.finish();
+                lease.check();
+                return sizes;
             }
         }
 
