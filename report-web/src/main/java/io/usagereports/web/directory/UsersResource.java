@@ -1,6 +1,5 @@
 package io.usagereports.web.directory;
 
-import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import static io.usagereports.model.common.ErrorCodes.REQUIRED_FIELD;
 
 import io.usagereports.model.common.ApiError;
@@ -177,19 +176,6 @@ public class UsersResource {
                     "The version query parameter is required to delete a user.",
                     "Fetch the user, then send its version: DELETE /users/{id}?version=N.");
         }
-        try {
-            int version = Integer.parseInt(text.trim());
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ServiceException.invalid(
-                ErrorDomains.DIRECTORY,
-                INVALID_VALUE,
-                "version",
-                "version must be a user version (1, 2, ...), not '" + text + "'.",
-                null);
+        return RequestParams.version(text, "version", "user", ErrorDomains.DIRECTORY);
     }
 }

@@ -32,6 +32,28 @@ public final class RequestParams {
                 Kind.NOT_FOUND, domain, NOT_FOUND, what + " " + text + " does not exist.", null, null);
     }
 
+    /**
+     * A version number a client sends (a query parameter, an {@code If-Match} tag): 1, 2, ...;
+     * otherwise 400 {@code invalid_value} on {@code field}, naming what it is the version
+     * {@code of} ({@code "report"}, {@code "user"}).
+     */
+    public static int version(String text, String field, String of, String domain) {
+        try {
+            int version = Integer.parseInt(text.trim());
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ServiceException.invalid(
+                domain,
+                INVALID_VALUE,
+                field,
+                field + " must be a " + of + " version (1, 2, ...), not '" + text + "'.",
+                null);
+    }
+
     public static UUID optionalUuid(String text, String name, String domain) {
         return text == null || text.isEmpty() ? null : JsonFields.parseUuid(text, name, domain);
     }

@@ -5,6 +5,7 @@ import static io.usagereports.model.common.ErrorCodes.INVALID_VALUE;
 import io.usagereports.model.common.ErrorDomains;
 import io.usagereports.model.reports.Report;
 import io.usagereports.service.common.ServiceException;
+import io.usagereports.web.json.RequestParams;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
@@ -53,19 +54,6 @@ final class Versions {
     }
 
     static int parse(String text, String field) {
-        try {
-            int version = Integer.parseInt(text);
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ServiceException.invalid(
-                ErrorDomains.REPORTS,
-                INVALID_VALUE,
-                field,
-                field + " must be a report version (1, 2, ...), not '" + text + "'.",
-                null);
+        return RequestParams.version(text, field, "report", ErrorDomains.REPORTS);
     }
 }
