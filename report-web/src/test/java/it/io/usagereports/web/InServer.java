@@ -26,7 +26,7 @@ final class InServer {
             return ShrinkWrap.create(WebArchive.class, name + ".war")
                     .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/report-web.war")))
                     .addClasses(testClasses)
-                    .addClass(InServer.class)
+                    .addClasses(InServer.class, WorkTable.class)
                     .addAsLibrary(assertj);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);

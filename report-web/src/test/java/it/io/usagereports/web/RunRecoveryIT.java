@@ -225,8 +225,8 @@ class RunRecoveryIT {
         reports.delete(admin, deleted.id(), 1);
         retention.deleteWorkOfDeletedRuns();
 
-        assertThat(workRows(deletedRun)).isZero();
-        assertThat(workRows(liveRun)).isEqualTo(1);
+        assertThat(WorkTable.rows(dataSource, deletedRun)).isZero();
+        assertThat(WorkTable.rows(dataSource, liveRun)).isEqualTo(1);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("DELETE FROM report_run_member WHERE run_id = ?")) {
             s.setObject(1, liveRun);
@@ -244,17 +244,6 @@ class RunRecoveryIT {
             s.setObject(2, UUID.randomUUID());
             s.setObject(3, new UUID(0, 0));
             s.executeUpdate();
-        }
-    }
-
-    private long workRows(UUID runId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM report_run_member WHERE run_id = ?")) {
-            s.setObject(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 

@@ -198,7 +198,7 @@ class StaleWorkerIT {
         assertThat(ledger.complete(current, sizes, later)).isTrue();
         UUID storedId = sizes.keySet().iterator().next();
         assertThat(chunkAttempts(storedId)).containsOnly(current.attempt());
-        assertThat(memberRows(current.runId())).isZero();
+        assertThat(WorkTable.rows(dataSource, current.runId())).isZero();
         return storedId.toString();
     }
 
@@ -257,17 +257,6 @@ class StaleWorkerIT {
                 }
             }
             return attempts;
-        }
-    }
-
-    private int memberRows(UUID runId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM report_run_member WHERE run_id = ?")) {
-            s.setObject(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
         }
     }
 
