@@ -7,6 +7,7 @@ import io.usagereports.service.directory.TreeUser;
 import io.usagereports.service.generation.format.FormatWriter;
 import io.usagereports.service.generation.format.FormatWriters;
 import io.usagereports.service.generation.format.ReportSpec;
+import io.usagereports.service.persistence.Databases;
 import io.usagereports.service.usage.UserReadings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -33,9 +34,11 @@ import javax.sql.DataSource;
  * readings and a few rows of the report, whatever its size.
  *
  * <p>Owns its connections: one reads (a cursor, not in auto-commit mode), one writes the work
- * table (on H2 a third one reads too: {@link H2ReportReadings}). Every write of the work table is proven first by the caller's {@link WorkFence} in the
- * same transaction, and every statement names the job's attempt, so a worker that lost its claim
- * can neither add rows to the attempt that replaced it nor take any from it.
+ * table (on H2 a third one reads too: {@link H2ReportReadings}). Every write of the work table is
+ * committed through the caller's {@link WorkFence}, and every statement names the job's attempt,
+ * so a worker that lost its claim can neither add rows to the attempt that replaced it nor take
+ * any from it. The rows of earlier attempts go in a transaction of their own, before the staging's
+ * long {@code COPY}: a worker frozen mid-copy then holds no lock another attempt waits for.
  */
 @ApplicationScoped
 public class ReportGenerator {
@@ -55,14 +58,6 @@ public class ReportGenerator {
 
     @Inject
     UserReadings userReadings;
-
-    /** Generates the whole report into {@code outputs}. */
-    public void generate(GenerationJob job, WorkFence fence, List<ReportOutput> outputs, LeaseCheck lease)
-            throws SQLException, IOException {
-        try (PreparedReport report = prepare(job, fence)) {
-            report.write(outputs, lease);
-        }
-    }
 
     /**
      * The first step of a generation: plans its rows and stages them in the work table (if the
@@ -143,13 +138,11 @@ public class ReportGenerator {
                 }
             }
             plan = RowPlan.of(job.subjectId(), job.level(), tree, users);
-            fenced(() -> {
-                GenerationQueries.deleteEarlierMembers(write, job.workId(), job.attempt());
-                GenerationQueries.insertMembers(write, job.workId(), job.attempt(), plan.members());
-            });
+            fence.commit(write, () -> GenerationQueries.deleteEarlierMembers(write, job.workId(), job.attempt()));
+            fence.commit(
+                    write, () -> GenerationQueries.insertMembers(write, job.workId(), job.attempt(), plan.members()));
             staged = true;
-            GenerationQueries.analyzeMembers(write);
-            write.commit();
+            fence.commit(write, () -> GenerationQueries.analyzeMembers(write));
         }
 
         /** Streams the report into every output, in order; checks {@code lease} after each row and at the end. */
@@ -183,18 +176,6 @@ public class ReportGenerator {
             lease.check();
         }
 
-        /** Runs {@code work} in a transaction of the write connection, once the fence proved it may. */
-        private void fenced(SqlWork work) throws SQLException {
-            try {
-                fence.holds(write);
-                work.run();
-                write.commit();
-            } catch (SQLException | RuntimeException e) {
-                write.rollback();
-                throw e;
-            }
-        }
-
         /** Ends the reading and deletes this attempt's own work-table rows (never another attempt's). */
         @Override
         public void close() throws SQLException {
@@ -203,15 +184,12 @@ public class ReportGenerator {
                 read.rollback();
                 if (staged) {
                     write.rollback();
+                    // Unfenced (a saved run's attempt still drops its rows), but bounded like the fence.
+                    Databases.boundIdle(write);
                     GenerationQueries.deleteMembers(write, job.workId(), job.attempt());
                     write.commit();
                 }
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
     }
 }

@@ -1,6 +1,8 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.runs.RunStatus;
+import io.usagereports.service.generation.WorkFence;
+import io.usagereports.service.persistence.Databases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -42,6 +44,11 @@ public class RunClaims {
 
     /** A claimed attempt of a run: the fencing token of everything its worker writes. */
     public record Claim(UUID runId, int attempt) {}
+
+    /** The fence of the attempt's writes: they commit only while the attempt holds the run. */
+    public WorkFence fence(Claim claim) {
+        return new AttemptFence(claim);
+    }
 
     Connection connection() throws SQLException {
         return dataSource.getConnection();
@@ -149,6 +156,7 @@ public class RunClaims {
     /** Runs {@code work} on a connection of the caller's JTA transaction, which commits or rolls back as a whole. */
     private boolean inTransaction(Work work) {
         try (Connection c = transactional.getConnection()) {
+            Databases.boundIdle(c); // the first statement locks the run's row, held to the commit
             return work.run(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording the outcome of a run failed", e);

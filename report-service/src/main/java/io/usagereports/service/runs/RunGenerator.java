@@ -1,6 +1,5 @@
 package io.usagereports.service.runs;
 
-import io.usagereports.service.generation.GenerationJob;
 import io.usagereports.service.generation.LeaseCheck;
 import io.usagereports.service.generation.ReportGenerator;
 import io.usagereports.service.generation.ReportGenerator.PreparedReport;
@@ -28,8 +27,8 @@ import java.util.UUID;
  * <p>Chunks are committed as they are written (on a thread of their own: {@link ChunkStoring}),
  * under the attempt's number: they become the stored report's content only when
  * {@link RunClaims#complete} commits, so a crash leaves no half-written
- * output visible and a redo starts clean. Every chunk is written in a transaction that first
- * proves, under a lock on the run's row, that the attempt still holds the run.
+ * output visible and a redo starts clean. Every chunk is written in a transaction that commits
+ * only if the attempt still holds the run ({@link AttemptFence}).
  */
 @ApplicationScoped
 public class RunGenerator {
@@ -53,27 +52,20 @@ public class RunGenerator {
 
     /** The first step of an attempt: its rows planned and staged (if the attempt still holds the run). */
     public PreparedAttempt prepare(Claim claim, RunJob job) throws SQLException {
-        GenerationJob generation = job.generation(claim.attempt());
-        return new PreparedAttempt(claim, job, generator.prepare(generation, fence(claim)));
-    }
-
-    /** Proves on the generation's connection that the attempt still holds the run (locking its row). */
-    private static WorkFence fence(Claim claim) {
-        return c -> {
-            if (!RunRepository.holdsRun(c, claim.runId(), claim.attempt())) {
-                throw new LostClaimException(claim.runId());
-            }
-        };
+        WorkFence fence = ledger.fence(claim);
+        return new PreparedAttempt(claim, fence, job, generator.prepare(job.generation(claim.attempt()), fence));
     }
 
     /** An attempt whose report is prepared, ready to be written into its stored reports. */
     public final class PreparedAttempt implements AutoCloseable {
         private final Claim claim;
+        private final WorkFence fence;
         private final RunJob job;
         private final PreparedReport report;
 
-        private PreparedAttempt(Claim claim, RunJob job, PreparedReport report) {
+        private PreparedAttempt(Claim claim, WorkFence fence, RunJob job, PreparedReport report) {
             this.claim = claim;
+            this.fence = fence;
             this.job = job;
             this.report = report;
         }
@@ -83,7 +75,7 @@ public class RunGenerator {
             try (Connection chunks = ledger.connection();
                     ChunkStoring storing = new ChunkStoring(executor, (storedId, seq, data, length) -> {
                         try {
-                            fenced(
+                            fence.commit(
                                     chunks,
                                     () -> RunRepository.insertChunk(
                                             chunks, storedId, claim.attempt(), seq, data, length));
@@ -111,26 +103,10 @@ public class RunGenerator {
             }
         }
 
-        private void fenced(Connection c, SqlWork work) throws SQLException {
-            try {
-                fence(claim).holds(c);
-                work.run();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-
         /** Ends the attempt's reading and deletes its own work-table rows. */
         @Override
         public void close() throws SQLException {
             report.close();
         }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
     }
 }

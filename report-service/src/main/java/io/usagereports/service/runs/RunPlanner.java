@@ -1,6 +1,7 @@
 package io.usagereports.service.runs;
 
 import io.usagereports.model.reports.Report;
+import io.usagereports.service.persistence.Databases;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.runs.RunClaims.Claim;
 import jakarta.annotation.Resource;
@@ -36,6 +37,7 @@ public class RunPlanner {
     public Optional<RunJob> job(Claim claim) {
         UUID runId = claim.runId();
         try (Connection c = dataSource.getConnection()) {
+            Databases.boundIdle(c); // the run's row is locked from the proof to the commit
             Optional<RunRow> run = RunRepository.run(c, runId);
             if (run.isPresent() && !RunRepository.holdsRun(c, runId, claim.attempt())) {
                 throw new LostClaimException(runId);

@@ -192,8 +192,9 @@ final class RunRepository {
 
     /**
      * Whether {@code attempt} still holds the run, locking the run's row until the caller's
-     * transaction ends: a statement that must not outlive its attempt's claim runs in the same
-     * transaction, after this, so no claim or outcome of another attempt can come in between.
+     * transaction ends: no claim or outcome of another attempt can come in between this and the
+     * commit. The caller bounds its transaction ({@code Databases.boundIdle}) and sends nothing
+     * large after this (see {@link AttemptFence}): another server's claim waits for the lock.
      */
     static boolean holdsRun(Connection c, UUID runId, int attempt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

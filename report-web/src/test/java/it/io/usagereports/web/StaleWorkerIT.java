@@ -17,6 +17,7 @@ import io.usagereports.model.runs.StoredReport;
 import io.usagereports.model.usage.UsageReading;
 import io.usagereports.service.directory.TenantService;
 import io.usagereports.service.directory.UserService;
+import io.usagereports.service.persistence.Databases;
 import io.usagereports.service.reports.ReportService;
 import io.usagereports.service.runs.LostClaimException;
 import io.usagereports.service.runs.OutputSize;
@@ -39,19 +40,27 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -110,6 +119,10 @@ class StaleWorkerIT {
     @Resource(lookup = "jdbc/reports")
     DataSource dataSource;
 
+    /** The generation's kind of connection: outside JTA, its transactions its own. */
+    @Resource(lookup = "jdbc/reportsNonTx")
+    DataSource nonTransactional;
+
     @Test
     void aStaleWorkerThatWasOnlyClaimedChangesNothing() throws Exception {
         for (Moment moment : Moment.values()) {
@@ -122,6 +135,126 @@ class StaleWorkerIT {
         for (Moment moment : Moment.values()) {
             resumeAfterPlanning(moment);
         }
+    }
+
+    /**
+     * A worker frozen in the middle of a fenced write (a chunk sent, the transaction still open)
+     * holds nothing the next claim waits for: the fence locks the run's row only after the writes,
+     * for the instant before the commit. Resumed, its write rolls back.
+     */
+    @Test
+    void aWorkerFrozenInTheMiddleOfAWriteDoesNotHoldUpTheNextClaim() throws Exception {
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
+        Report report = dailyReportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        Claim frozen = ledger.claim(
+                        new Claimable(runId, 0), "frozen-server", later.minusSeconds(86_400), later.minusSeconds(1))
+                .orElseThrow();
+        planner.job(frozen).orElseThrow();
+        UUID storedId = runs.stored(admin, report.id()).get(0).id();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> frozenWrite = threads.submit(() -> fencedOnItsOwnConnection(frozen, c -> {
+                insertChunk(c, storedId, frozen.attempt());
+                written.countDown();
+                resume.await();
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // Sooner than the database's bound on idle transactions could have freed anything.
+            Optional<Claim> next = threads.submit(() -> ledger.claim(
+                            new Claimable(runId, frozen.attempt()), "live-server", later, later.plusSeconds(3600)))
+                    .get(Databases.IDLE_BOUND.toSeconds() / 2, TimeUnit.SECONDS);
+            assertThat(next).map(Claim::attempt).contains(frozen.attempt() + 1);
+
+            resume.countDown();
+            assertThatThrownBy(frozenWrite::get).hasCauseInstanceOf(LostClaimException.class);
+            assertThat(chunkAttempts(storedId)).isEmpty();
+        } finally {
+            resume.countDown();
+            threads.shutdownNow();
+        }
+        reports.delete(admin, report.id(), 1);
+    }
+
+    /**
+     * On PostgreSQL a fenced transaction that sits idle holding the run's row (its server frozen
+     * between two statements) is ended by the database within {@link Databases#IDLE_BOUND}, so the
+     * next claim goes through instead of waiting for the frozen server to wake. (H2 is embedded:
+     * its one server freezes with its transactions.)
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = "REPORTS_DB_KIND", matches = "postgresql")
+    void aFencedTransactionLeftIdleLosesItsLocksWithinTheBound() throws Exception {
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
+        Report report = dailyReportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        Claim frozen = ledger.claim(
+                        new Claimable(runId, 0), "frozen-server", later.minusSeconds(86_400), later.minusSeconds(1))
+                .orElseThrow();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> frozenWrite = threads.submit(() -> fencedOnItsOwnConnection(frozen, c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE id = ? FOR UPDATE")) {
+                    s.setObject(1, runId);
+                    s.executeQuery().close();
+                }
+                locked.countDown();
+                resume.await(); // idle, holding the row, until told
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Optional<Claim> next = threads.submit(() -> ledger.claim(
+                            new Claimable(runId, frozen.attempt()), "live-server", later, later.plusSeconds(3600)))
+                    .get(Databases.IDLE_BOUND.toSeconds() * 3, TimeUnit.SECONDS);
+            assertThat(next).map(Claim::attempt).contains(frozen.attempt() + 1);
+
+            resume.countDown();
+            assertThatThrownBy(frozenWrite::get).hasCauseInstanceOf(SQLException.class);
+        } finally {
+            resume.countDown();
+            threads.shutdownNow();
+        }
+        reports.delete(admin, report.id(), 1);
+    }
+
+    /** Runs {@code writes} through the claim's fence, as the generation does: on a connection of its own. */
+    private Void fencedOnItsOwnConnection(Claim claim, FencedWrites writes) throws Exception {
+        try (Connection c = nonTransactional.getConnection()) {
+            c.setAutoCommit(false);
+            ledger.fence(claim).commit(c, () -> {
+                try {
+                    writes.run(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        return null;
+    }
+
+    private static void insertChunk(Connection c, UUID storedId, int attempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO stored_report_chunk (stored_id, attempt, seq, data) VALUES (?, ?, 0, ?)")) {
+            s.setObject(1, storedId);
+            s.setInt(2, attempt);
+            s.setBytes(3, new byte[] {31, -117, 8, 0});
+            s.executeUpdate();
+        }
+    }
+
+    @FunctionalInterface
+    private interface FencedWrites {
+        void run(Connection c) throws SQLException, InterruptedException;
     }
 
     private void resumeAfterClaiming(Moment moment) throws Exception {
