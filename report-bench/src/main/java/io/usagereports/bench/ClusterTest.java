@@ -69,6 +69,9 @@ public final class ClusterTest {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 1);
 
+    /** Tries of case e, whose report a stopping server may finish before it hands it over. */
+    private static final int STOP_TRIES = 3;
+
     /** One of the servers under test, as a process the test can kill, stop, freeze and restart. */
     private record Server(String name, URI base, Path wlp) {
 
@@ -585,8 +588,18 @@ public final class ClusterTest {
      * (e) SIGTERM of the server running a report ({@link #longDaily}, still being written when the
      * stopping server gets to hand it over: Liberty first lets requests in progress finish): it hands
      * the run over, and the other takes it within seconds. It is compared with a clean run of itself.
+     * A stopping server may finish the report before its stop reaches the worker (Liberty's stop
+     * took up to 2.8 s here, the report ~3 s): that changes nothing, but shows no hand-over, so the
+     * case is tried again with a new report, up to {@link #STOP_TRIES} times.
      */
     private void stopOfTheServerRunningAReport() throws Exception {
+        for (int tries = 1; !stopOfTheServerRunningAReport(tries); tries++) {
+            System.out.printf(Locale.ROOT, "e: saved before the stop reached its worker (try %d); again%n", tries);
+        }
+    }
+
+    /** One try of case e; false if the report was saved before the stop and tries are left. */
+    private boolean stopOfTheServerRunningAReport(int tries) throws Exception {
         Report report = a.reports(credentials).createReport(longDaily());
         UUID runId = a.reports(credentials).runs(report.id()).items().get(0).id();
         Server victim = awaitClaimer(runId);
@@ -602,6 +615,10 @@ public final class ClusterTest {
         double takeover = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
         boolean handedOver = attempt(runId) >= 2;
         victim.awaitGone(pid);
+        if (!handedOver && tries < STOP_TRIES) {
+            victim.start();
+            return false;
+        }
         ReportRun run = awaitSaved(survivor, report.id(), Duration.ofMinutes(5));
         UUID stored =
                 survivor.reports(credentials).stored(report.id()).items().get(0).id();
@@ -613,7 +630,8 @@ public final class ClusterTest {
                 ok,
                 String.format(
                         Locale.ROOT,
-                        "stopped %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s",
+                        "try %d: stopped %s, %s took over after %.1f s (lease %d s), %d attempts, %s lines, %s",
+                        tries,
                         victim.name(),
                         survivor.name(),
                         takeover,
@@ -624,6 +642,7 @@ public final class ClusterTest {
                                 ? "NOT HANDED OVER: saved before the stop"
                                 : identical ? "identical to a clean run" : "DIFFERENT from a clean run")));
         victim.start();
+        return true;
     }
 
     /**
@@ -639,10 +658,12 @@ public final class ClusterTest {
         frozen.signal("STOP");
         Instant stopped = Instant.now();
         try {
-            await(
+            awaitOrExplain(
                     "the run claimed by " + live.name(),
                     Duration.ofSeconds(leaseSeconds * 4L),
-                    () -> attempt(runId) >= 2);
+                    () -> attempt(runId) >= 2,
+                    runId,
+                    live);
             double claimedAfter = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
             switch (moment) {
                 case "planning" -> {}
@@ -872,6 +893,65 @@ public final class ClusterTest {
             s.setObject(i + 1, params[i] instanceof UUID[] ids ? c.createArrayOf("uuid", ids) : params[i]);
         }
         return s;
+    }
+
+    /**
+     * {@link #await}, and if it times out, what the database and the live server were doing: a
+     * stuck run must be explainable from the output alone (CI keeps nothing else).
+     */
+    private void awaitOrExplain(String what, Duration timeout, BooleanSupplier condition, UUID runId, Server live)
+            throws Exception {
+        try {
+            await(what, timeout, condition);
+        } catch (IllegalStateException timedOut) {
+            throw new IllegalStateException(timedOut.getMessage() + "\n" + diagnosis(runId, live), timedOut);
+        }
+    }
+
+    private String diagnosis(UUID runId, Server live) {
+        StringBuilder d = new StringBuilder();
+        d.append("run (status, attempt, claimed by, lease until, now):\n")
+                .append(rows(
+                        "SELECT status, attempt, claimed_by, lease_expires_at, now() FROM report_run WHERE id = ?",
+                        runId));
+        d.append("busy sessions (pid, state, waiting for, in transaction for, blocked by, query):\n")
+                .append(rows("SELECT pid, state, wait_event_type || ':' || wait_event, now() - xact_start,"
+                        + " pg_blocking_pids(pid), left(query, 120) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()"));
+        d.append("threads of ").append(live.name()).append(" in the application:\n");
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(live.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            for (String thread : dump.split("\n\n")) {
+                if (thread.contains("io.usagereports")) {
+                    thread.lines().limit(14).forEach(line -> d.append(line).append('\n'));
+                }
+            }
+        } catch (Exception e) {
+            d.append("(no thread dump: ").append(e).append(")\n");
+        }
+        return d.toString();
+    }
+
+    private String rows(String sql, Object... params) {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db();
+                PreparedStatement s = prepare(c, sql, params);
+                ResultSet rs = s.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                out.append("  ");
+                for (int i = 1; i <= columns; i++) {
+                    out.append(i > 1 ? " | " : "").append(rs.getString(i));
+                }
+                out.append('\n');
+            }
+        } catch (Exception e) {
+            out.append("  (").append(e).append(")\n");
+        }
+        return out.toString();
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws Exception {
