@@ -624,8 +624,7 @@ public final class ClusterTest {
         await(
                 "the run claimed by " + survivor.name() + " (or saved by " + victim.name() + " before it stopped)",
                 Duration.ofSeconds(leaseSeconds * 3L),
-                () -> attempt(runId) >= 2
-                        || "saved".equals(queryString("SELECT status FROM report_run WHERE id = ?", runId)));
+                () -> attempt(runId) >= 2 || "saved".equals(status(runId)));
         double takeover = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
         boolean handedOver = attempt(runId) >= 2;
         victim.awaitGone(pid);
@@ -675,8 +674,7 @@ public final class ClusterTest {
         frozen.signal("STOP");
         Instant stopped = Instant.now();
         try {
-            if (tries < SIGNAL_TRIES
-                    && "saved".equals(queryString("SELECT status FROM report_run WHERE id = ?", runId))) {
+            if (tries < SIGNAL_TRIES && "saved".equals(status(runId))) {
                 return false;
             }
             awaitOrExplain(
@@ -847,6 +845,10 @@ public final class ClusterTest {
                         + " WHERE s.run_id = ? AND c.attempt = ?",
                 runId,
                 attempt);
+    }
+
+    private String status(UUID runId) {
+        return queryString("SELECT status FROM report_run WHERE id = ?", runId);
     }
 
     private int attempt(UUID runId) {

@@ -2,6 +2,7 @@ package it.io.usagereports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.usagereports.model.directory.Tenant;
 import io.usagereports.model.reports.Period;
@@ -41,6 +42,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -144,41 +146,18 @@ class StaleWorkerIT {
      */
     @Test
     void aWorkerFrozenInTheMiddleOfAWriteDoesNotHoldUpTheNextClaim() throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
-                .orElseThrow();
-        Report report = dailyReportDueLater(admin);
-        UUID runId = runs.runs(admin, report.id()).get(0).id();
-        Instant later = Instant.now().plusSeconds(3 * 86_400);
-        Claim frozen = ledger.claim(
-                        new Claimable(runId, 0), "frozen-server", later.minusSeconds(86_400), later.minusSeconds(1))
-                .orElseThrow();
-        planner.job(frozen).orElseThrow();
-        UUID storedId = runs.stored(admin, report.id()).get(0).id();
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch resume = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> frozenWrite = threads.submit(() -> fencedOnItsOwnConnection(frozen, c -> {
-                insertChunk(c, storedId, frozen.attempt());
-                written.countDown();
-                resume.await();
-            }));
-            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        PausedRun run = pausedRun();
+        planner.job(run.stale()).orElseThrow();
+        UUID storedId = runs.stored(run.admin(), run.report().id()).get(0).id();
 
-            // Sooner than the database's bound on idle transactions could have freed anything.
-            Optional<Claim> next = threads.submit(() -> ledger.claim(
-                            new Claimable(runId, frozen.attempt()), "live-server", later, later.plusSeconds(3600)))
-                    .get(Databases.IDLE_BOUND.toSeconds() / 2, TimeUnit.SECONDS);
-            assertThat(next).map(Claim::attempt).contains(frozen.attempt() + 1);
+        // Sooner than the database's bound on idle transactions could have freed anything.
+        AfterFreeze after = claimWhileFrozen(
+                run, c -> insertChunk(c, storedId, run.stale().attempt()), Databases.IDLE_BOUND.dividedBy(2));
 
-            resume.countDown();
-            assertThatThrownBy(frozenWrite::get).hasCauseInstanceOf(LostClaimException.class);
-            assertThat(chunkAttempts(storedId)).isEmpty();
-        } finally {
-            resume.countDown();
-            threads.shutdownNow();
-        }
-        reports.delete(admin, report.id(), 1);
+        assertThat(after.next()).map(Claim::attempt).contains(run.stale().attempt() + 1);
+        assertThat(after.frozenWritesFailure()).isInstanceOf(LostClaimException.class);
+        assertThat(chunkAttempts(storedId)).isEmpty();
+        reports.delete(run.admin(), run.report().id(), 1);
     }
 
     /**
@@ -190,56 +169,62 @@ class StaleWorkerIT {
     @Test
     @EnabledIfEnvironmentVariable(named = "REPORTS_DB_KIND", matches = "postgresql")
     void aFencedTransactionLeftIdleLosesItsLocksWithinTheBound() throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
-                .orElseThrow();
-        Report report = dailyReportDueLater(admin);
-        UUID runId = runs.runs(admin, report.id()).get(0).id();
-        Instant later = Instant.now().plusSeconds(3 * 86_400);
-        Claim frozen = ledger.claim(
-                        new Claimable(runId, 0), "frozen-server", later.minusSeconds(86_400), later.minusSeconds(1))
-                .orElseThrow();
-        CountDownLatch locked = new CountDownLatch(1);
+        PausedRun run = pausedRun();
+
+        AfterFreeze after = claimWhileFrozen(
+                run,
+                c -> {
+                    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE id = ? FOR UPDATE")) {
+                        s.setObject(1, run.runId());
+                        s.executeQuery().close();
+                    }
+                },
+                Databases.IDLE_BOUND.multipliedBy(3));
+
+        assertThat(after.next()).map(Claim::attempt).contains(run.stale().attempt() + 1);
+        assertThat(after.frozenWritesFailure()).isInstanceOf(SQLException.class);
+        reports.delete(run.admin(), run.report().id(), 1);
+    }
+
+    /** What a live server's claim got while the paused one was frozen, and what its writes then threw. */
+    private record AfterFreeze(Optional<Claim> next, Throwable frozenWritesFailure) {}
+
+    /**
+     * Runs {@code writes} through the paused claim's fence, as the generation does (on a connection
+     * of its own), and freezes them there, the transaction still open; meanwhile a live server
+     * claims the run, waited for at most {@code patience}. Then the frozen writes go on.
+     */
+    private AfterFreeze claimWhileFrozen(PausedRun run, FencedWrites writes, Duration patience) throws Exception {
+        CountDownLatch frozen = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> frozenWrite = threads.submit(() -> fencedOnItsOwnConnection(frozen, c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM report_run WHERE id = ? FOR UPDATE")) {
-                    s.setObject(1, runId);
-                    s.executeQuery().close();
+            Future<?> frozenWrites = threads.submit(() -> {
+                try (Connection c = nonTransactional.getConnection()) {
+                    c.setAutoCommit(false);
+                    ledger.fence(run.stale()).commit(c, () -> {
+                        writes.run(c);
+                        frozen.countDown();
+                        try {
+                            resume.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    });
                 }
-                locked.countDown();
-                resume.await(); // idle, holding the row, until told
-            }));
-            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-
-            Optional<Claim> next = threads.submit(() -> ledger.claim(
-                            new Claimable(runId, frozen.attempt()), "live-server", later, later.plusSeconds(3600)))
-                    .get(Databases.IDLE_BOUND.toSeconds() * 3, TimeUnit.SECONDS);
-            assertThat(next).map(Claim::attempt).contains(frozen.attempt() + 1);
-
+                return null;
+            });
+            assertThat(frozen.await(30, TimeUnit.SECONDS)).isTrue();
+            Optional<Claim> next =
+                    threads.submit(() -> claimByALiveServer(run)).get(patience.toMillis(), TimeUnit.MILLISECONDS);
             resume.countDown();
-            assertThatThrownBy(frozenWrite::get).hasCauseInstanceOf(SQLException.class);
+            Throwable failure = catchThrowable(frozenWrites::get);
+            return new AfterFreeze(next, failure == null ? null : failure.getCause());
         } finally {
             resume.countDown();
             threads.shutdownNow();
         }
-        reports.delete(admin, report.id(), 1);
-    }
-
-    /** Runs {@code writes} through the claim's fence, as the generation does: on a connection of its own. */
-    private Void fencedOnItsOwnConnection(Claim claim, FencedWrites writes) throws Exception {
-        try (Connection c = nonTransactional.getConnection()) {
-            c.setAutoCommit(false);
-            ledger.fence(claim).commit(c, () -> {
-                try {
-                    writes.run(c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        return null;
     }
 
     private static void insertChunk(Connection c, UUID storedId, int attempt) throws SQLException {
@@ -254,54 +239,66 @@ class StaleWorkerIT {
 
     @FunctionalInterface
     private interface FencedWrites {
-        void run(Connection c) throws SQLException, InterruptedException;
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * A daily report due in two days whose run a server claimed and then paused: the claim's
+     * lease, valid for the server's own pollers, runs out at {@code later}, when other servers may
+     * take the run over.
+     */
+    private record PausedRun(Actor admin, Report report, Claim stale, Instant later) {
+        UUID runId() {
+            return stale.runId();
+        }
+    }
+
+    private PausedRun pausedRun() {
+        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
+                .orElseThrow();
+        Report report = dailyReportDueLater(admin);
+        UUID runId = runs.runs(admin, report.id()).get(0).id();
+        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        Claim stale = ledger.claim(
+                        new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400), later.minusSeconds(1))
+                .orElseThrow();
+        return new PausedRun(admin, report, stale, later);
+    }
+
+    /** A live server's claim of the paused run, at {@code later}; empty if it did not get it. */
+    private Optional<Claim> claimByALiveServer(PausedRun run) {
+        return ledger.claim(
+                new Claimable(run.runId(), run.stale().attempt()),
+                "live-server",
+                run.later(),
+                run.later().plusSeconds(3600));
     }
 
     private void resumeAfterClaiming(Moment moment) throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
-                .orElseThrow();
-        Report report = dailyReportDueLater(admin);
-        UUID runId = runs.runs(admin, report.id()).get(0).id();
-        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        PausedRun run = pausedRun();
+        Claim current = claimByALiveServer(run).orElseThrow();
 
-        // The stale worker claimed the run; its lease (valid for the server's own pollers) runs out at "later".
-        Claim stale = ledger.claim(
-                        new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400), later.minusSeconds(1))
-                .orElseThrow();
-        Claim current = ledger.claim(
-                        new Claimable(runId, stale.attempt()), "live-server", later, later.plusSeconds(3600))
-                .orElseThrow();
+        String output = runCurrentAttempt(current, run.later(), moment, () -> worker.execute(run.stale()));
 
-        String output = runCurrentAttempt(current, later, moment, () -> worker.execute(stale));
-
-        assertComplete(admin, report, output);
-        reports.delete(admin, report.id(), 1);
+        assertComplete(run.admin(), run.report(), output);
+        reports.delete(run.admin(), run.report().id(), 1);
     }
 
     private void resumeAfterPlanning(Moment moment) throws Exception {
-        Actor admin = users.authenticate("admin", System.getenv("REPORTS_ADMIN_PASSWORD"))
-                .orElseThrow();
-        Report report = dailyReportDueLater(admin);
-        UUID runId = runs.runs(admin, report.id()).get(0).id();
-        Instant later = Instant.now().plusSeconds(3 * 86_400);
+        PausedRun run = pausedRun();
+        PreparedAttempt paused =
+                generator.prepare(run.stale(), planner.job(run.stale()).orElseThrow());
+        Claim current = claimByALiveServer(run).orElseThrow();
 
-        Claim stale = ledger.claim(
-                        new Claimable(runId, 0), "paused-server", later.minusSeconds(86_400), later.minusSeconds(1))
-                .orElseThrow();
-        PreparedAttempt paused = generator.prepare(stale, planner.job(stale).orElseThrow());
-        Claim current = ledger.claim(
-                        new Claimable(runId, stale.attempt()), "live-server", later, later.plusSeconds(3600))
-                .orElseThrow();
-
-        String output = runCurrentAttempt(current, later, moment, () -> {
+        String output = runCurrentAttempt(current, run.later(), moment, () -> {
             try (paused) {
                 assertThatThrownBy(() -> paused.write(() -> {})).isInstanceOf(LostClaimException.class);
             }
-            assertThat(ledger.complete(stale, Map.of(), later)).isFalse();
+            assertThat(ledger.complete(run.stale(), Map.of(), run.later())).isFalse();
         });
 
-        assertComplete(admin, report, output);
-        reports.delete(admin, report.id(), 1);
+        assertComplete(run.admin(), run.report(), output);
+        reports.delete(run.admin(), run.report().id(), 1);
     }
 
     /** The new attempt, from planning to its saved output, with the stale worker resuming at {@code moment}. */
