@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usagereports.model.reports.ReportFormat;
 import io.usagereports.model.reports.ReportKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,5 +108,50 @@ class CsvV2WriterTest {
         assertThat(text).endsWith("\r\n");
         assertThat(text.split("\r\n", -1)).hasSize(6).endsWith("");
         assertThat(text.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    /** Every number as {@link Long#toString}: the writer formats digits itself, two at a time. */
+    @Test
+    void writesEveryNumberAsItsDecimalDigits() {
+        long[] values = {
+            0,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            1_000_000_007L,
+            1073741824L,
+            9_999_999_999L,
+            10_000_000_000L,
+            123_456_789_012_345_678L,
+            999_999_999_999_999_999L,
+            1_000_000_000_000_000_000L,
+            Long.MAX_VALUE,
+            -1,
+            -10,
+            -99,
+            -100,
+            -2_684_354_560L,
+            Long.MIN_VALUE + 1,
+            Long.MIN_VALUE
+        };
+        ReportSpec spec = GoldenReport.spec(ReportKind.USAGE_CURRENT, false);
+        List<RowUsage> usages = new ArrayList<>();
+        for (long v : values) {
+            usages.add(new RowUsage("storage", "", "bytes", null, new long[] {v}));
+        }
+        String text = new String(
+                GoldenReport.render(FORMAT, spec, List.of(new GoldenReport.Row(GoldenReport.BAECKEREI, usages))),
+                UTF_8);
+        List<String> written =
+                text.lines().skip(1).map(line -> line.split(",", -1)[10]).toList();
+        assertThat(written)
+                .containsExactlyElementsOf(
+                        Arrays.stream(values).mapToObj(Long::toString).toList());
     }
 }
