@@ -126,10 +126,12 @@ run() {
     "$WLP/bin/server" stop reports >/dev/null
     floors "$out/results.properties"
   else
-    # H2 is embedded: its SQL runs once the server has stopped.
+    # H2 is embedded: its SQL runs once the server has stopped, in a JVM (Maven's: exec:java) whose
+    # heap is capped as the server's was, for the database's cache and the reading alike.
     $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=reports $bench
     "$WLP/bin/server" stop reports >/dev/null
-    $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=sql $bench "${sql[@]}"
+    MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx$HEAP" \
+      $MVN -pl report-bench org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.args=sql $bench "${sql[@]}"
   fi
   RESULTS+=("$out/results.properties")
 }

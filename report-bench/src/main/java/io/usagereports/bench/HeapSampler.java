@@ -6,16 +6,21 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Samples the used heap of another JVM with {@code jstat -gc} every 200 ms: survivor, eden and
  * old generation in use, so the peak includes garbage not yet collected (an upper bound of
- * what the process needed).
+ * what the process needed). Start it before what it measures and {@link #awaitFirstSample wait}
+ * for it: {@code jstat} is a JVM of its own, and its start-up (about half a second of CPU on
+ * this 2-core machine) would otherwise compete with the first seconds of a timed report.
  */
 final class HeapSampler implements AutoCloseable {
 
     private final Process jstat;
     private final Thread reader;
+    private final CountDownLatch firstSample = new CountDownLatch(1);
     private volatile double peakMb;
 
     HeapSampler(long pid) throws IOException {
@@ -41,11 +46,25 @@ final class HeapSampler implements AutoCloseable {
                         usedKb += Double.parseDouble(cells.get(header.indexOf(column)));
                     }
                     peakMb = Math.max(peakMb, usedKb / 1024);
+                    firstSample.countDown();
                 }
             }
         } catch (IOException | RuntimeException e) {
             // The sampler ends with jstat; the peak so far stands.
         }
+    }
+
+    /** Waits until {@code jstat} is up and has sampled once (at most 30 s); returns this sampler. */
+    HeapSampler awaitFirstSample() throws InterruptedException {
+        if (!firstSample.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("jstat sampled nothing within 30 s");
+        }
+        return this;
+    }
+
+    /** Forgets the peak so far: the next one is of what follows. */
+    void resetPeak() {
+        peakMb = 0;
     }
 
     double peakMb() {
